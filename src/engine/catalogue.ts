@@ -27,14 +27,7 @@ export const MODULE_NAME = 'Skyvva/V3/RestIntegration';
 
 /** How the rules read a parameter's value. */
 export type ValueKind =
-  | 'flow'
-  | 'url'
-  | 'text'
-  | 'flag'
-  | 'operation'
-  | 'positive-integer'
-  | 'version'
-  | 'path';
+  'flow' | 'url' | 'text' | 'flag' | 'operation' | 'positive-integer' | 'version' | 'path';
 
 /** What a parameter is needed for: every run that logs in, or only test messages. */
 export type Purpose = 'token' | 'send';
@@ -259,4 +252,18 @@ export function isRequired(definition: ParameterDefinition, flow: Flow, purpose:
     return false;
   }
   return purpose === 'send' || definition.neededFor === 'token';
+}
+
+/** Whether a name is a module parameter name, or close enough to be meant as one. */
+export function looksLikeParameterName(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (byName.has(name) || findByLegacyName(name) !== undefined) {
+    return true;
+  }
+  return PARAMETERS.some(
+    (definition) =>
+      definition.name.toLowerCase() === lower ||
+      definition.mistakenNames.some((mistake) => mistake.toLowerCase() === lower) ||
+      definition.legacyNames.some((legacy) => legacy.toLowerCase() === lower),
+  );
 }
