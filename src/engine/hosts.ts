@@ -7,10 +7,16 @@ export const SALESFORCE_DOMAINS: readonly string[] = [
 ];
 
 /** The generic login hosts, which serve Username-Password but not Client-Credentials. */
-export const GENERIC_LOGIN_HOSTS: readonly string[] = ['login.salesforce.com', 'test.salesforce.com'];
+export const GENERIC_LOGIN_HOSTS: readonly string[] = [
+  'login.salesforce.com',
+  'test.salesforce.com',
+];
 
 function normalize(host: string): string {
-  return host.toLowerCase().replace(/\.$/, '').replace(/^\[|\]$/g, '');
+  return host
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^\[|\]$/g, '');
 }
 
 /** Whether a host name is one of Salesforce's domains or a subdomain of one. */

@@ -3,6 +3,7 @@ import { looksLikeParameterName } from './catalogue';
 import { makeFinding, type Finding, type TextRange } from './findings';
 import { rangeOf } from './json-nodes';
 import { topLevelFindings } from './top-level';
+import { wrapParametersFix } from './wrap-fix';
 
 /** The JSON type of a parameter value as written. */
 export type ValueType = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
@@ -173,6 +174,7 @@ function readTopLevel(text: string, root: Node, findings: Finding[]): ChannelDoc
           message:
             'Module parameters must be inside a "parameters" object; this file has them at the top level.',
           range: { offset: root.offset, length: 1 },
+          fixes: [wrapParametersFix(text, root)],
         }),
       );
     } else {
