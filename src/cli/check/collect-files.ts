@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 
@@ -16,7 +16,11 @@ async function kindOf(path: string): Promise<'file' | 'folder' | undefined> {
     const info = await stat(path);
     return info.isDirectory() ? 'folder' : 'file';
   } catch {
-    return undefined;
+    // A broken symbolic link still names a file; reading it reports the error.
+    return lstat(path).then(
+      () => 'file' as const,
+      () => undefined,
+    );
   }
 }
 
@@ -67,6 +71,6 @@ export async function collectFiles(
 
 /** Shows a path relative to the working folder when it lies inside it. */
 export function displayPath(file: string, cwd: string): string {
-  const shown = relative(cwd, file);
-  return shown.startsWith('..') || isAbsolute(shown) ? file : shown;
+  const relativePath = relative(cwd, file);
+  return relativePath.startsWith('..') || isAbsolute(relativePath) ? file : relativePath;
 }
