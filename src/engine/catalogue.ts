@@ -231,9 +231,13 @@ export function findParameter(name: string): ParameterDefinition | undefined {
   return byName.get(name);
 }
 
+const byLegacyName = new Map(
+  PARAMETERS.flatMap((definition) => definition.legacyNames.map((legacy) => [legacy, definition])),
+);
+
 /** Finds the parameter that reads `name` as a legacy alias, such as `ConsumeKey`. */
 export function findByLegacyName(name: string): ParameterDefinition | undefined {
-  return PARAMETERS.find((definition) => definition.legacyNames.includes(name));
+  return byLegacyName.get(name);
 }
 
 /** Whether the module masks a parameter's value: the known secrets and every `pwd*` name. */
@@ -254,16 +258,15 @@ export function isRequired(definition: ParameterDefinition, flow: Flow, purpose:
   return purpose === 'send' || definition.neededFor === 'token';
 }
 
-/** Whether a name is a module parameter name, or close enough to be meant as one. */
+const lowerCaseNames = new Set(
+  PARAMETERS.flatMap((definition) =>
+    [definition.name, ...definition.legacyNames, ...definition.mistakenNames].map((name) =>
+      name.toLowerCase(),
+    ),
+  ),
+);
+
+/** Whether a name is a module parameter name, or one in other letter case. */
 export function looksLikeParameterName(name: string): boolean {
-  const lower = name.toLowerCase();
-  if (byName.has(name) || findByLegacyName(name) !== undefined) {
-    return true;
-  }
-  return PARAMETERS.some(
-    (definition) =>
-      definition.name.toLowerCase() === lower ||
-      definition.mistakenNames.some((mistake) => mistake.toLowerCase() === lower) ||
-      definition.legacyNames.some((legacy) => legacy.toLowerCase() === lower),
-  );
+  return lowerCaseNames.has(name.toLowerCase());
 }

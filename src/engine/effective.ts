@@ -6,6 +6,7 @@ import {
   parseFlow,
   PARAMETERS,
   type Flow,
+  type ParameterDefinition,
 } from './catalogue';
 import type { ParameterEntry } from './parser';
 
@@ -35,48 +36,65 @@ export interface EffectiveParameters {
   value(name: string): string | undefined;
 }
 
-function uniqueEntry(entries: readonly ParameterEntry[], name: string): ParameterEntry | undefined {
-  return entries.find((entry) => entry.name === name);
+type EntryIndex = ReadonlyMap<string, ParameterEntry>;
+
+function indexEntries(entries: readonly ParameterEntry[]): EntryIndex {
+  const index = new Map<string, ParameterEntry>();
+  for (const entry of entries) {
+    if (!index.has(entry.name)) {
+      index.set(entry.name, entry);
+    }
+  }
+  return index;
 }
 
-function resolveFlow(
-  entries: readonly ParameterEntry[],
-): Pick<EffectiveParameters, 'flow' | 'flowValue'> {
-  const entry = uniqueEntry(entries, 'OAuth2Flow');
-  if (entry === undefined || entry.isDuplicate) {
-    return { flow: entry === undefined ? DEFAULT_FLOW : undefined, flowValue: undefined };
+function resolveFlow(index: EntryIndex): Pick<EffectiveParameters, 'flow' | 'flowValue'> {
+  const entry = index.get('OAuth2Flow');
+  if (entry === undefined) {
+    return { flow: DEFAULT_FLOW, flowValue: undefined };
   }
-  const flowValue = entry.value;
-  if (flowValue === undefined) {
-    return { flow: undefined, flowValue };
+  if (entry.isDuplicate || entry.value === undefined) {
+    return { flow: undefined, flowValue: entry.value };
   }
   // A blank value reads as absent, so the module falls back to its default flow.
-  if (flowValue === '') {
-    return { flow: DEFAULT_FLOW, flowValue };
+  if (entry.value === '') {
+    return { flow: DEFAULT_FLOW, flowValue: entry.value };
   }
-  return { flow: parseFlow(flowValue), flowValue };
+  return { flow: parseFlow(entry.value), flowValue: entry.value };
 }
 
 function readKnown(
-  entries: readonly ParameterEntry[],
-  name: string,
-  legacyNames: readonly string[],
-): Pick<EffectiveParameter, 'value' | 'source' | 'fileName'> {
-  const entry = uniqueEntry(entries, name);
-  if (entry !== undefined) {
-    return { value: entry.isDuplicate ? undefined : entry.value, source: 'file', fileName: name };
+  definition: ParameterDefinition,
+  index: EntryIndex,
+  flow: Flow | undefined,
+): EffectiveParameter {
+  let entry = index.get(definition.name);
+  let source: EffectiveParameter['source'] = 'file';
+  for (let i = 0; entry === undefined && i < definition.legacyNames.length; i++) {
+    entry = index.get(definition.legacyNames[i] as string);
+    source = 'legacy-name';
   }
-  for (const legacyName of legacyNames) {
-    const legacy = uniqueEntry(entries, legacyName);
-    if (legacy !== undefined) {
-      const value = legacy.isDuplicate ? undefined : legacy.value;
-      return { value, source: 'legacy-name', fileName: legacyName };
-    }
+  if (entry === undefined) {
+    const isFlow = definition.name === 'OAuth2Flow';
+    return {
+      name: definition.name,
+      value: isFlow ? DEFAULT_FLOW : undefined,
+      source: isFlow ? 'default' : 'absent',
+      fileName: undefined,
+      isKnown: true,
+      isIgnored: false,
+      isSecret: definition.isSecret,
+    };
   }
-  if (name === 'OAuth2Flow') {
-    return { value: DEFAULT_FLOW, source: 'default', fileName: undefined };
-  }
-  return { value: undefined, source: 'absent', fileName: undefined };
+  return {
+    name: definition.name,
+    value: entry.isDuplicate ? undefined : entry.value,
+    source,
+    fileName: entry.name,
+    isKnown: true,
+    isIgnored: flow !== undefined && definition.ignoredIn.includes(flow),
+    isSecret: definition.isSecret,
+  };
 }
 
 /**
@@ -86,37 +104,29 @@ function readKnown(
 export function resolveEffectiveParameters(
   entries: readonly ParameterEntry[],
 ): EffectiveParameters {
-  const { flow, flowValue } = resolveFlow(entries);
-  const parameters: EffectiveParameter[] = PARAMETERS.map((definition) => {
-    const read = readKnown(entries, definition.name, definition.legacyNames);
-    const isIgnored =
-      flow !== undefined && definition.ignoredIn.includes(flow) && read.source !== 'absent';
-    return {
-      name: definition.name,
-      ...read,
-      isKnown: true,
-      isIgnored,
-      isSecret: definition.isSecret,
-    };
-  });
-  const seen = new Set<string>();
-  for (const entry of entries) {
-    const isKnownName =
-      findParameter(entry.name) !== undefined || findByLegacyName(entry.name) !== undefined;
-    if (isKnownName || seen.has(entry.name)) {
+  const index = indexEntries(entries);
+  const { flow, flowValue } = resolveFlow(index);
+  const parameters: EffectiveParameter[] = PARAMETERS.map((definition) =>
+    readKnown(definition, index, flow),
+  );
+  for (const [name, entry] of index) {
+    if (findParameter(name) !== undefined || findByLegacyName(name) !== undefined) {
       continue;
     }
-    seen.add(entry.name);
     parameters.push({
-      name: entry.name,
+      name,
       value: entry.isDuplicate ? undefined : entry.value,
       source: 'file',
-      fileName: entry.name,
+      fileName: name,
       isKnown: false,
       isIgnored: false,
-      isSecret: isSecretName(entry.name),
+      isSecret: isSecretName(name),
     });
   }
-  const byName = new Map(parameters.map((parameter) => [parameter.name, parameter]));
-  return { flow, flowValue, parameters, value: (name) => byName.get(name)?.value };
+  return {
+    flow,
+    flowValue,
+    parameters,
+    value: (name) => parameters.find((parameter) => parameter.name === name)?.value,
+  };
 }

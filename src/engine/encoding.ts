@@ -1,9 +1,8 @@
+import { isUtf8 } from 'node:buffer';
 import { makeFinding, type Finding } from './findings';
 
 /** The text of a channel file, or the finding that explains why its bytes cannot be read. */
 export type DecodeResult = { ok: true; text: string } | { ok: false; finding: Finding };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function unsupported(encoding: string): DecodeResult {
   return {
@@ -69,9 +68,13 @@ export function decodeChannelBytes(bytes: Uint8Array): DecodeResult {
   if (foreign !== undefined) {
     return unsupported(foreign);
   }
-  try {
-    return { ok: true, text: utf8.decode(body) };
-  } catch {
+  if (isUtf8(body)) {
+    return {
+      ok: true,
+      text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'),
+    };
+  }
+  {
     const offset = firstInvalidUtf8Byte(body) + (hasUtf8Bom ? 3 : 0);
     return unsupported(
       `not valid UTF-8 (byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte offset ` +

@@ -53,46 +53,40 @@ function describeParseError(error: ParseError): string {
 }
 
 /** Reports every occurrence of a key that appears more than once in one object. */
-function duplicateKeyFindings(objectNode: Node): Finding[] {
-  const byName = new Map<string, Node[]>();
-  for (const property of objectNode.children ?? []) {
-    const key = property.children?.[0];
-    if (key !== undefined) {
-      byName.set(String(key.value), [...(byName.get(String(key.value)) ?? []), key]);
-    }
+function duplicateKeyFindings(objectNode: Node, findings: Finding[]): void {
+  const duplicates = duplicateNames(objectNode);
+  if (duplicates.size === 0) {
+    return;
   }
-  const findings: Finding[] = [];
-  for (const [name, keys] of byName) {
-    if (keys.length < 2) {
-      continue;
-    }
-    for (const key of keys) {
-      findings.push(
-        makeFinding({
-          code: 'duplicate-key',
-          severity: 'error',
-          message: `Duplicate key '${name}': it appears ${keys.length} times. Keep one.`,
-          range: rangeOf(key),
-          parameter: name,
-          related: keys
-            .filter((other) => other !== key)
-            .map((other) => ({ range: rangeOf(other), message: `Other '${name}'` })),
-        }),
-      );
-    }
+  const keys = (objectNode.children ?? [])
+    .map((property) => property.children?.[0])
+    .filter((key): key is Node => key !== undefined && duplicates.has(String(key.value)));
+  for (const key of keys) {
+    const name = String(key.value);
+    const others = keys.filter((other) => other !== key && String(other.value) === name);
+    findings.push(
+      makeFinding({
+        code: 'duplicate-key',
+        severity: 'error',
+        message: `Duplicate key '${name}': it appears ${others.length + 1} times. Keep one.`,
+        range: rangeOf(key),
+        parameter: name,
+        related: others.map((other) => ({ range: rangeOf(other), message: `Other '${name}'` })),
+      }),
+    );
   }
-  return findings;
 }
 
-function childObjects(node: Node): Node[] {
-  const found: Node[] = [];
-  for (const child of node.children ?? []) {
-    if (child.type === 'object') {
-      found.push(child);
-    }
-    found.push(...childObjects(child));
+/** Checks every object in the tree for duplicate keys. */
+function collectDuplicateKeys(node: Node, findings: Finding[]): void {
+  if (node.type === 'object') {
+    duplicateKeyFindings(node, findings);
   }
-  return found;
+  for (const child of node.children ?? []) {
+    if (child.type === 'object' || child.type === 'array' || child.type === 'property') {
+      collectDuplicateKeys(child, findings);
+    }
+  }
 }
 
 function toEntry(property: Node, duplicates: ReadonlySet<string>): ParameterEntry | undefined {
@@ -153,9 +147,7 @@ export function parseChannelText(text: string): ChannelDocument {
     );
     return unusable(text, root, findings);
   }
-  for (const objectNode of [root, ...childObjects(root)]) {
-    findings.push(...duplicateKeyFindings(objectNode));
-  }
+  collectDuplicateKeys(root, findings);
   return readTopLevel(text, root, findings);
 }
 
@@ -214,15 +206,18 @@ function readTopLevel(text: string, root: Node, findings: Finding[]): ChannelDoc
   };
 }
 
-function duplicateNames(objectNode: Node): Set<string> {
+const NO_DUPLICATES: ReadonlySet<string> = new Set();
+
+function duplicateNames(objectNode: Node): ReadonlySet<string> {
   const seen = new Set<string>();
-  const duplicates = new Set<string>();
+  let duplicates: Set<string> | undefined;
   for (const property of objectNode.children ?? []) {
     const name = String(property.children?.[0]?.value);
     if (seen.has(name)) {
+      duplicates ??= new Set();
       duplicates.add(name);
     }
     seen.add(name);
   }
-  return duplicates;
+  return duplicates ?? NO_DUPLICATES;
 }

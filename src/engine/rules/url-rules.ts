@@ -42,7 +42,7 @@ function withPath(url: URL, path: string): string {
   return `${url.protocol}//${url.host}${path}`;
 }
 
-function syntaxFinding(entry: ParameterEntry, value: string): Finding | undefined {
+function syntaxFinding(entry: ParameterEntry, value: string): Finding | URL {
   const whitespace = measureWhitespace(value);
   if (whitespace !== undefined) {
     return urlError(
@@ -81,7 +81,7 @@ function syntaxFinding(entry: ParameterEntry, value: string): Finding | undefine
       'AuthorizationServerURL must not contain a user name or password; credentials go in ConsumerKey and ConsumerSecret.',
     );
   }
-  return undefined;
+  return url;
 }
 
 function shapeFinding(entry: ParameterEntry, url: URL, context: RuleContext): Finding | undefined {
@@ -195,10 +195,9 @@ export function urlFinding(
   value: string,
   context: RuleContext,
 ): Finding | undefined {
-  const syntax = syntaxFinding(entry, value);
-  if (syntax !== undefined) {
-    return syntax;
+  const url = syntaxFinding(entry, value);
+  if (!(url instanceof URL)) {
+    return url;
   }
-  const url = new URL(value);
   return shapeFinding(entry, url, context) ?? hostFinding(entry, url, context);
 }

@@ -1,0 +1,91 @@
+// Measures checking channel files: the engine's read-and-analyse against a bare jsonc-parser
+// read-and-parse of the same files in one process, the whole `skyvva-channel check` process,
+// and one 40-parameter file analysed the way the editor does on each change.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseTree } from 'jsonc-parser';
+import { analyzeBytes, analyzeText } from '../src/engine/analyze';
+import { generateChannelFiles, fortyParameterChannel } from './channel-files';
+
+const FILE_COUNT = 1000;
+const ROUNDS = 7;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+function timeMs(work: () => void): number {
+  const start = process.hrtime.bigint();
+  work();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function main(): void {
+  const folder = mkdtempSync(join(tmpdir(), 'skyvva-bench-'));
+  try {
+    const files = generateChannelFiles(FILE_COUNT).map(({ name, text }) => {
+      const path = join(folder, name);
+      writeFileSync(path, text);
+      return path;
+    });
+    const bare = (): void => {
+      for (const file of files) {
+        parseTree(readFileSync(file, 'utf8'), [], { allowTrailingComma: true });
+      }
+    };
+    const engine = (): void => {
+      for (const file of files) {
+        analyzeBytes(readFileSync(file));
+      }
+    };
+    bare();
+    engine();
+    const bareTimes: number[] = [];
+    const engineTimes: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      bareTimes.push(timeMs(bare));
+      engineTimes.push(timeMs(engine));
+    }
+    const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
+    const processTimes: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      processTimes.push(
+        timeMs(() => {
+          try {
+            execFileSync(process.execPath, [cli, 'check', folder], { stdio: 'ignore' });
+          } catch {
+            // Exit code 1 is expected: a share of the generated files has error findings.
+          }
+        }),
+      );
+    }
+    const forty = fortyParameterChannel();
+    for (let i = 0; i < 200; i++) {
+      analyzeText(forty);
+    }
+    const editorTimes: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      editorTimes.push(timeMs(() => analyzeText(forty)));
+    }
+    const bareMs = median(bareTimes);
+    const engineMs = median(engineTimes);
+    const result = {
+      machine: `${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
+      files: FILE_COUNT,
+      bareParseMs: Number(bareMs.toFixed(1)),
+      engineAnalyseMs: Number(engineMs.toFixed(1)),
+      ratio: Number((engineMs / bareMs).toFixed(2)),
+      checkProcessMs: Number(median(processTimes).toFixed(0)),
+      editorFortyParametersMs: Number(median(editorTimes).toFixed(3)),
+    };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+mkdirSync(join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
+main();
