@@ -20,4 +20,4 @@ step 'unit tests'
 node --test --test-reporter=spec --test-concurrency=2 out/test/unit/
 
 step 'VS Code integration tests'
-bash scripts/test-vscode.sh
+SKIP_BUILD=1 bash scripts/test-vscode.sh
