@@ -1,0 +1,12 @@
+export * from './scripted-responses';
+export type { CertificateAuthority, ServerCertificate } from './certificates';
+export { DEFAULT_SERVER_NAMES } from './certificates';
+export type { ConnectProxyOptions, ConnectRecord } from './connect-proxy';
+export { ConnectProxy } from './connect-proxy';
+export type { DemoOrg, DemoTokenStatus } from './demo-org';
+export { DEFAULT_DEMO_ORG, issueDemoToken, verifyDemoToken } from './demo-org';
+export type { EmulatorOptions } from './emulator';
+export { SalesforceEmulator, routeOf } from './emulator';
+export type { RetryBudgetValue } from './emulator-state';
+export type { RecordedRequest, RouteName } from './recorder';
+export { RETRY_BUDGET_FIELD } from './soql';
