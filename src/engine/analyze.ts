@@ -22,7 +22,7 @@ function byPosition(a: Finding, b: Finding): number {
 /** Analyses channel file text as an editor holds it (without a byte order mark). */
 export function analyzeText(text: string): Analysis {
   const document = parseChannelText(text);
-  const effective = resolveEffectiveParameters(document.entries);
+  const effective = resolveEffectiveParameters(document.entries, document.entryIndex);
   if (!document.isUsable) {
     return {
       document,

@@ -97,36 +97,54 @@ function readKnown(
   };
 }
 
+function readUnknown(name: string, entry: ParameterEntry): EffectiveParameter {
+  return {
+    name,
+    value: entry.isDuplicate ? undefined : entry.value,
+    source: 'file',
+    fileName: name,
+    isKnown: false,
+    isIgnored: false,
+    isSecret: isSecretName(name),
+  };
+}
+
 /**
  * Resolves what the module will read: the flow (with its default), legacy names, ignored
- * parameters, and unknown names, which the module carries along but never uses.
+ * parameters, and unknown names, which the module carries along but never uses. The full
+ * list is built on first use, because the rules need only the flow and single values.
  */
 export function resolveEffectiveParameters(
   entries: readonly ParameterEntry[],
+  index: EntryIndex = indexEntries(entries),
 ): EffectiveParameters {
-  const index = indexEntries(entries);
   const { flow, flowValue } = resolveFlow(index);
-  const parameters: EffectiveParameter[] = PARAMETERS.map((definition) =>
-    readKnown(definition, index, flow),
-  );
-  for (const [name, entry] of index) {
-    if (findParameter(name) !== undefined || findByLegacyName(name) !== undefined) {
-      continue;
+  let parameters: EffectiveParameter[] | undefined;
+  const listParameters = (): EffectiveParameter[] => {
+    parameters ??= [
+      ...PARAMETERS.map((definition) => readKnown(definition, index, flow)),
+      ...[...index]
+        .filter(
+          ([name]) => findParameter(name) === undefined && findByLegacyName(name) === undefined,
+        )
+        .map(([name, entry]) => readUnknown(name, entry)),
+    ];
+    return parameters;
+  };
+  const value = (name: string): string | undefined => {
+    const definition = findParameter(name);
+    if (definition !== undefined) {
+      return readKnown(definition, index, flow).value;
     }
-    parameters.push({
-      name,
-      value: entry.isDuplicate ? undefined : entry.value,
-      source: 'file',
-      fileName: name,
-      isKnown: false,
-      isIgnored: false,
-      isSecret: isSecretName(name),
-    });
-  }
+    const entry = findByLegacyName(name) === undefined ? index.get(name) : undefined;
+    return entry === undefined || entry.isDuplicate ? undefined : entry.value;
+  };
   return {
     flow,
     flowValue,
-    parameters,
-    value: (name) => parameters.find((parameter) => parameter.name === name)?.value,
+    get parameters() {
+      return listParameters();
+    },
+    value,
   };
 }

@@ -44,9 +44,20 @@ export interface Finding {
   readonly parameter?: string;
 }
 
-/** Builds a finding with empty optional lists. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** Builds a finding; absent optional lists share one frozen empty array. */
 export function makeFinding(
   finding: Pick<Finding, 'code' | 'severity' | 'message' | 'range'> & Partial<Finding>,
 ): Finding {
-  return { tags: [], related: [], fixes: [], ...finding };
+  return {
+    code: finding.code,
+    severity: finding.severity,
+    message: finding.message,
+    range: finding.range,
+    tags: finding.tags ?? NONE,
+    related: finding.related ?? NONE,
+    fixes: finding.fixes ?? NONE,
+    parameter: finding.parameter,
+  };
 }

@@ -32,6 +32,8 @@ export interface ChannelDocument {
   readonly findings: readonly Finding[];
   /** False when a syntax or shape error makes the parameters unknown. */
   readonly isUsable: boolean;
+  /** The first entry of each name, for lookups by exact name. */
+  readonly entryIndex: ReadonlyMap<string, ParameterEntry>;
 }
 
 const TOP_LEVEL_KEYS = ['$schema', 'channel', 'module', 'parameters'];
@@ -55,27 +57,43 @@ function describeParseError(error: ParseError): string {
 /** Reports every occurrence of a key that appears more than once in one object. */
 function duplicateKeyFindings(objectNode: Node, findings: Finding[]): void {
   const duplicates = duplicateNames(objectNode);
-  if (duplicates.size === 0) {
+  if (duplicates === NO_DUPLICATES) {
     return;
   }
-  const keys = (objectNode.children ?? [])
-    .map((property) => property.children?.[0])
-    .filter((key): key is Node => key !== undefined && duplicates.has(String(key.value)));
-  for (const key of keys) {
-    const name = String(key.value);
-    const others = keys.filter((other) => other !== key && String(other.value) === name);
-    findings.push(
-      makeFinding({
-        code: 'duplicate-key',
-        severity: 'error',
-        message: `Duplicate key '${name}': it appears ${others.length + 1} times. Keep one.`,
-        range: rangeOf(key),
-        parameter: name,
-        related: others.map((other) => ({ range: rangeOf(other), message: `Other '${name}'` })),
-      }),
-    );
+  const keysByName = new Map<string, Node[]>();
+  for (const property of objectNode.children ?? []) {
+    const key = property.children?.[0];
+    const name = String(key?.value);
+    if (key !== undefined && duplicates.has(name)) {
+      const keys = keysByName.get(name);
+      if (keys === undefined) {
+        keysByName.set(name, [key]);
+      } else {
+        keys.push(key);
+      }
+    }
+  }
+  for (const [name, keys] of keysByName) {
+    for (const key of keys) {
+      // Related locations are capped so a file with thousands of copies stays linear.
+      const others = keys.slice(0, MAX_RELATED + 1).filter((other) => other !== key);
+      others.length = Math.min(others.length, MAX_RELATED);
+      findings.push(
+        makeFinding({
+          code: 'duplicate-key',
+          severity: 'error',
+          message: `Duplicate key '${name}': it appears ${keys.length} times. Keep one.`,
+          range: rangeOf(key),
+          parameter: name,
+          related: others.map((other) => ({ range: rangeOf(other), message: `Other '${name}'` })),
+        }),
+      );
+    }
   }
 }
+
+/** The most other places a duplicate-key finding lists. */
+const MAX_RELATED = 10;
 
 /** Checks every object in the tree for duplicate keys. */
 function collectDuplicateKeys(node: Node, findings: Finding[]): void {
@@ -118,7 +136,15 @@ function shapeFinding(code: string, message: string, range: TextRange): Finding 
 }
 
 function unusable(text: string, root: Node | undefined, findings: Finding[]): ChannelDocument {
-  return { text, root, parametersKeyRange: undefined, entries: [], findings, isUsable: false };
+  return {
+    text,
+    root,
+    parametersKeyRange: undefined,
+    entries: [],
+    findings,
+    isUsable: false,
+    entryIndex: new Map(),
+  };
 }
 
 /**
@@ -193,9 +219,17 @@ function readTopLevel(text: string, root: Node, findings: Finding[]): ChannelDoc
     return unusable(text, root, findings);
   }
   const duplicates = duplicateNames(parametersValue);
-  const entries = (parametersValue.children ?? [])
-    .map((property) => toEntry(property, duplicates))
-    .filter((entry): entry is ParameterEntry => entry !== undefined);
+  const entries: ParameterEntry[] = [];
+  const entryIndex = new Map<string, ParameterEntry>();
+  for (const property of parametersValue.children ?? []) {
+    const entry = toEntry(property, duplicates);
+    if (entry !== undefined) {
+      entries.push(entry);
+      if (!entryIndex.has(entry.name)) {
+        entryIndex.set(entry.name, entry);
+      }
+    }
+  }
   return {
     text,
     root,
@@ -203,21 +237,45 @@ function readTopLevel(text: string, root: Node, findings: Finding[]): ChannelDoc
     entries,
     findings,
     isUsable: true,
+    entryIndex,
   };
 }
 
 const NO_DUPLICATES: ReadonlySet<string> = new Set();
 
+/** Returns the names that occur more than once in an object; allocates only when one does. */
 function duplicateNames(objectNode: Node): ReadonlySet<string> {
-  const seen = new Set<string>();
+  const properties = objectNode.children ?? [];
+  if (properties.length > MAX_PAIRWISE_KEYS) {
+    return duplicateNamesHashed(properties);
+  }
   let duplicates: Set<string> | undefined;
-  for (const property of objectNode.children ?? []) {
-    const name = String(property.children?.[0]?.value);
+  // Objects in channel files are small, so comparing pairs beats hashing every name.
+  for (let i = 1; i < properties.length; i++) {
+    const name = properties[i]?.children?.[0]?.value;
+    for (let j = 0; j < i; j++) {
+      if (properties[j]?.children?.[0]?.value === name) {
+        duplicates ??= new Set();
+        duplicates.add(String(name));
+        break;
+      }
+    }
+  }
+  return duplicates ?? NO_DUPLICATES;
+}
+
+/** Objects with more keys than this are checked with a set, keeping large files linear. */
+const MAX_PAIRWISE_KEYS = 32;
+
+function duplicateNamesHashed(properties: readonly Node[]): ReadonlySet<string> {
+  const seen = new Set<unknown>();
+  const duplicates = new Set<string>();
+  for (const property of properties) {
+    const name = property.children?.[0]?.value;
     if (seen.has(name)) {
-      duplicates ??= new Set();
-      duplicates.add(name);
+      duplicates.add(String(name));
     }
     seen.add(name);
   }
-  return duplicates ?? NO_DUPLICATES;
+  return duplicates.size === 0 ? NO_DUPLICATES : duplicates;
 }

@@ -141,3 +141,19 @@ test('huge hostile names and values finish', () => {
   const analysis = analyzeText(text);
   assert.ok(analysis.findings.length > 0);
 });
+
+test('many keys in one object stay linear', () => {
+  const parameters: Record<string, string> = {};
+  for (let i = 0; i < 100_000; i++) {
+    parameters[`Custom${i}`] = 'x';
+  }
+  const text = JSON.stringify({ parameters }).replace('"Custom7":', '"Custom6":');
+  const analysis = analyzeText(text);
+  assert.equal(analysis.findings.filter((f) => f.code === 'duplicate-key').length, 2);
+});
+
+test('thousands of copies of one key finish', () => {
+  const text = `{"parameters": {${Array.from({ length: 20_000 }, () => '"Integration": "I"').join(',')}}}`;
+  const analysis = analyzeText(text);
+  assert.equal(analysis.findings.filter((f) => f.code === 'duplicate-key').length, 20_000);
+});

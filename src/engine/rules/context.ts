@@ -19,12 +19,7 @@ export function createRuleContext(
   document: ChannelDocument,
   effective: EffectiveParameters,
 ): RuleContext {
-  const byName = new Map<string, ParameterEntry>();
-  for (const entry of document.entries) {
-    if (!byName.has(entry.name)) {
-      byName.set(entry.name, entry);
-    }
-  }
+  const byName = document.entryIndex;
   return {
     document,
     effective,

@@ -1,7 +1,7 @@
 import { findByLegacyName, findParameter } from '../catalogue';
 import type { Finding } from '../findings';
 import type { RuleContext } from './context';
-import { isReadName, nameFinding } from './name-rules';
+import { isRead, nameFinding } from './name-rules';
 import { flowNotSetFindings, missingParameterFindings, sessionFindings } from './presence-rules';
 import { valueFinding } from './value-pipeline';
 
@@ -9,15 +9,17 @@ import { valueFinding } from './value-pipeline';
 export function runRules(context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const entry of context.document.entries) {
-    const name = nameFinding(entry, context);
+    const current = findParameter(entry.name);
+    const legacy = current === undefined ? findByLegacyName(entry.name) : undefined;
+    const name = nameFinding(entry, context, current, legacy);
     if (name !== undefined) {
       findings.push(name);
     }
     if (entry.isDuplicate) {
       continue;
     }
-    const definition = findParameter(entry.name) ?? findByLegacyName(entry.name);
-    const isChecked = isReadName(entry.name, context) || entry.name.startsWith('pwd');
+    const definition = current ?? legacy;
+    const isChecked = isRead(definition, context) || entry.name.startsWith('pwd');
     const value = isChecked ? valueFinding(entry, definition, context) : undefined;
     if (value !== undefined) {
       findings.push(value);

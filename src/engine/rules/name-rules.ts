@@ -181,13 +181,16 @@ function findMistake(name: string): ParameterDefinition | undefined {
 }
 
 /** Checks one parameter name: exact, legacy, mistaken, wrong case, close to a name, or unknown. */
-export function nameFinding(entry: ParameterEntry, context: RuleContext): Finding | undefined {
-  const definition = findParameter(entry.name);
+export function nameFinding(
+  entry: ParameterEntry,
+  context: RuleContext,
+  definition = findParameter(entry.name),
+  legacy = definition === undefined ? findByLegacyName(entry.name) : undefined,
+): Finding | undefined {
   if (definition !== undefined) {
     const isIgnored = context.flow !== undefined && definition.ignoredIn.includes(context.flow);
     return isIgnored ? ignoredFinding(entry, context) : undefined;
   }
-  const legacy = findByLegacyName(entry.name);
   if (legacy !== undefined) {
     return legacyNameFinding(entry, legacy, context);
   }
@@ -202,9 +205,8 @@ export function nameFinding(entry: ParameterEntry, context: RuleContext): Findin
   return unknownNameFinding(entry, context);
 }
 
-/** Whether the module reads a value under this exact name, so its value rules apply. */
-export function isReadName(name: string, context: RuleContext): boolean {
-  const definition = findParameter(name) ?? findByLegacyName(name);
+/** Whether the module reads a parameter's value under the effective flow. */
+export function isRead(definition: ParameterDefinition | undefined, context: RuleContext): boolean {
   if (definition === undefined) {
     return false;
   }

@@ -17,12 +17,13 @@ export function missingParameterFindings(context: RuleContext): Finding[] {
     if (!isRequired(definition, flow, 'send')) {
       continue;
     }
-    const parameter = context.effective.parameters.find((p) => p.name === definition.name);
-    const entry = parameter?.fileName === undefined ? undefined : context.entry(parameter.fileName);
+    const entry =
+      context.entry(definition.name) ??
+      definition.legacyNames.map((name) => context.entry(name)).find((e) => e !== undefined);
     if (entry?.isDuplicate === true || (entry !== undefined && entry.valueType !== 'string')) {
       continue;
     }
-    if (!isBlank(parameter?.value)) {
+    if (!isBlank(entry?.value)) {
       continue;
     }
     const neededFor = definition.neededFor === 'token' ? 'to log in' : 'to send messages';

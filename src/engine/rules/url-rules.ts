@@ -85,6 +85,12 @@ function syntaxFinding(entry: ParameterEntry, value: string): Finding | URL {
 }
 
 function shapeFinding(entry: ParameterEntry, url: URL, context: RuleContext): Finding | undefined {
+  const toTokenPath = (): Fix =>
+    makeFix(
+      `Change the path to ${TOKEN_PATH}`,
+      [replaceValueEdit(entry, withPath(url, TOKEN_PATH))],
+      { isPreferred: true },
+    );
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     const https = `https://${url.host}${url.pathname}${url.search}${url.hash}`;
     return urlError(
@@ -106,18 +112,13 @@ function shapeFinding(entry: ParameterEntry, url: URL, context: RuleContext): Fi
       ],
     );
   }
-  const toTokenPath = makeFix(
-    `Change the path to ${TOKEN_PATH}`,
-    [replaceValueEdit(entry, withPath(url, TOKEN_PATH))],
-    { isPreferred: true },
-  );
   if (/^\/services\/soap\//i.test(url.pathname)) {
     const severity: Severity = context.flow === 'Username-Password' ? 'warning' : 'error';
     return urlError(
       entry,
       'soap-login-url',
       `AuthorizationServerURL points at the SOAP login URL ${url.pathname}; the OAuth2 token endpoint is ${TOKEN_PATH}.`,
-      [toTokenPath],
+      [toTokenPath()],
       severity,
     );
   }
@@ -126,7 +127,7 @@ function shapeFinding(entry: ParameterEntry, url: URL, context: RuleContext): Fi
       entry,
       'token-path',
       `AuthorizationServerURL has the path '${url.pathname}'; the OAuth2 token endpoint is ${TOKEN_PATH}.`,
-      [toTokenPath],
+      [toTokenPath()],
     );
   }
   return undefined;

@@ -1,9 +1,4 @@
-import {
-  findByLegacyName,
-  findParameter,
-  isRequired,
-  type ParameterDefinition,
-} from '../catalogue';
+import { isRequired, type ParameterDefinition } from '../catalogue';
 import { makeFinding, type Finding } from '../findings';
 import { makeFix, replaceValueEdit } from '../fixes';
 import type { ParameterEntry } from '../parser';
@@ -12,18 +7,23 @@ import type { RuleContext } from './context';
 import { KIND_RULES } from './value-rules';
 import { describeWhitespace, measureWhitespace } from './whitespace';
 
-function mayHoldSecretReference(name: string): boolean {
-  const definition = findParameter(name) ?? findByLegacyName(name);
+function mayHoldSecretReference(
+  name: string,
+  definition: ParameterDefinition | undefined,
+): boolean {
   return definition?.allowsSecretReference === true || name.startsWith('pwd');
 }
 
-function isSecret(name: string): boolean {
-  const definition = findParameter(name) ?? findByLegacyName(name);
+function isSecret(name: string, definition: ParameterDefinition | undefined): boolean {
   return definition?.isSecret === true || name.startsWith('pwd');
 }
 
 /** Checks `${env:NAME}` and `${secret:NAME}`; returns null for a valid reference. */
-function secretReferenceFinding(entry: ParameterEntry, value: string): Finding | null | undefined {
+function secretReferenceFinding(
+  entry: ParameterEntry,
+  value: string,
+  definition: ParameterDefinition | undefined,
+): Finding | null | undefined {
   if (!value.includes('${')) {
     return undefined;
   }
@@ -39,7 +39,7 @@ function secretReferenceFinding(entry: ParameterEntry, value: string): Finding |
       parameter: entry.name,
     });
   }
-  if (!mayHoldSecretReference(entry.name)) {
+  if (!mayHoldSecretReference(entry.name, definition)) {
     return makeFinding({
       code: 'secret-reference-not-allowed',
       severity: 'error',
@@ -81,12 +81,16 @@ function typeFinding(entry: ParameterEntry): Finding | undefined {
   });
 }
 
-function whitespaceFinding(entry: ParameterEntry, value: string): Finding | undefined {
+function whitespaceFinding(
+  entry: ParameterEntry,
+  value: string,
+  definition: ParameterDefinition,
+): Finding | undefined {
   const whitespace = measureWhitespace(value);
   if (whitespace === undefined) {
     return undefined;
   }
-  const secret = isSecret(entry.name);
+  const secret = isSecret(entry.name, definition);
   return makeFinding({
     code: 'whitespace',
     severity: 'warning',
@@ -104,8 +108,12 @@ function whitespaceFinding(entry: ParameterEntry, value: string): Finding | unde
   });
 }
 
-function literalSecretFinding(entry: ParameterEntry, value: string): Finding | undefined {
-  if (!isSecret(entry.name) || value === '') {
+function literalSecretFinding(
+  entry: ParameterEntry,
+  value: string,
+  definition: ParameterDefinition,
+): Finding | undefined {
+  if (!isSecret(entry.name, definition) || value === '') {
     return undefined;
   }
   return makeFinding({
@@ -133,7 +141,7 @@ export function valueFinding(
     return type;
   }
   const value = entry.value;
-  const reference = secretReferenceFinding(entry, value);
+  const reference = secretReferenceFinding(entry, value, definition);
   if (reference !== undefined) {
     return reference ?? undefined;
   }
@@ -149,5 +157,10 @@ export function valueFinding(
     return undefined;
   }
   const specific = KIND_RULES[definition.kind]?.(entry, value, definition, context);
-  return specific ?? type ?? whitespaceFinding(entry, value) ?? literalSecretFinding(entry, value);
+  return (
+    specific ??
+    type ??
+    whitespaceFinding(entry, value, definition) ??
+    literalSecretFinding(entry, value, definition)
+  );
 }
