@@ -30,7 +30,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'vscode', message: 'The engine, CLI and emulator never import vscode.' }] },
+        {
+          paths: [{ name: 'vscode', message: 'The engine, CLI and emulator never import vscode.' }],
+        },
       ],
     },
   },
