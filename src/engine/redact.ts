@@ -10,7 +10,9 @@ const KEY_PATTERNS: readonly RegExp[] = [
   // `Authorization: Bearer abc`, `authorization=...`
   /(authorization["']?\s*[:=]\s*["']?)(?:bearer\s+|basic\s+)?[^\s"',;]+/gi,
   // JSON or form fields that carry secrets: "access_token":"abc", client_secret=abc
-  /((?:access_token|refresh_token|client_secret|password|signature|sessionid|session_id)["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi,
+  /((?:access_token|refresh_token|client_secret|password|signature)["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi,
+  // session ids, but not the error code INVALID_SESSION_ID followed by Salesforce's message
+  /((?<![A-Za-z_])(?:sessionid|session_id)["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi,
   // user:password@ in URLs, such as proxy URLs
   /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@"']*:)[^\s/@"']+(?=@)/gi,
   // URL query strings: everything after `?` up to whitespace or a quote
