@@ -31,8 +31,9 @@ export function analyzeText(text: string): Analysis {
       parsed: false,
     };
   }
-  const ruleFindings = runRules(createRuleContext(document, effective));
-  const findings = [...document.findings, ...ruleFindings].sort(byPosition);
+  const findings = runRules(createRuleContext(document, effective));
+  findings.push(...document.findings);
+  findings.sort(byPosition);
   return { document, findings, effective, parsed: true };
 }
 

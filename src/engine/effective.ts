@@ -109,42 +109,47 @@ function readUnknown(name: string, entry: ParameterEntry): EffectiveParameter {
   };
 }
 
+/** The effective parameters of one file; the full list is built on first use. */
+class ResolvedParameters implements EffectiveParameters {
+  private list: EffectiveParameter[] | undefined;
+
+  constructor(
+    readonly flow: Flow | undefined,
+    readonly flowValue: string | undefined,
+    private readonly index: EntryIndex,
+  ) {}
+
+  get parameters(): readonly EffectiveParameter[] {
+    this.list ??= [
+      ...PARAMETERS.map((definition) => readKnown(definition, this.index, this.flow)),
+      ...[...this.index]
+        .filter(
+          ([name]) => findParameter(name) === undefined && findByLegacyName(name) === undefined,
+        )
+        .map(([name, entry]) => readUnknown(name, entry)),
+    ];
+    return this.list;
+  }
+
+  value(name: string): string | undefined {
+    const definition = findParameter(name);
+    if (definition !== undefined) {
+      return readKnown(definition, this.index, this.flow).value;
+    }
+    const entry = findByLegacyName(name) === undefined ? this.index.get(name) : undefined;
+    return entry === undefined || entry.isDuplicate ? undefined : entry.value;
+  }
+}
+
 /**
  * Resolves what the module will read: the flow (with its default), legacy names, ignored
- * parameters, and unknown names, which the module carries along but never uses. The full
- * list is built on first use, because the rules need only the flow and single values.
+ * parameters, and unknown names, which the module carries along but never uses. The rules
+ * need only the flow and single values, so the full list is built when a caller reads it.
  */
 export function resolveEffectiveParameters(
   entries: readonly ParameterEntry[],
   index: EntryIndex = indexEntries(entries),
 ): EffectiveParameters {
   const { flow, flowValue } = resolveFlow(index);
-  let parameters: EffectiveParameter[] | undefined;
-  const listParameters = (): EffectiveParameter[] => {
-    parameters ??= [
-      ...PARAMETERS.map((definition) => readKnown(definition, index, flow)),
-      ...[...index]
-        .filter(
-          ([name]) => findParameter(name) === undefined && findByLegacyName(name) === undefined,
-        )
-        .map(([name, entry]) => readUnknown(name, entry)),
-    ];
-    return parameters;
-  };
-  const value = (name: string): string | undefined => {
-    const definition = findParameter(name);
-    if (definition !== undefined) {
-      return readKnown(definition, index, flow).value;
-    }
-    const entry = findByLegacyName(name) === undefined ? index.get(name) : undefined;
-    return entry === undefined || entry.isDuplicate ? undefined : entry.value;
-  };
-  return {
-    flow,
-    flowValue,
-    get parameters() {
-      return listParameters();
-    },
-    value,
-  };
+  return new ResolvedParameters(flow, flowValue, index);
 }

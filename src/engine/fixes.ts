@@ -1,19 +1,37 @@
-import type { Node } from 'jsonc-parser';
-import type { Fix, TextEdit } from './findings';
+import type { Fix, TextEdit, TextRange } from './findings';
 import type { ChannelDocument, ParameterEntry } from './parser';
+
+/** A fix whose edits are computed when first read, since most fixes are never applied. */
+class DeferredFix implements Fix {
+  private computed: readonly TextEdit[] | undefined;
+
+  constructor(
+    readonly title: string,
+    private readonly computeEdits: () => readonly TextEdit[],
+    readonly isPreferred: boolean,
+    readonly isSafe: boolean,
+  ) {}
+
+  get edits(): readonly TextEdit[] {
+    this.computed ??= this.computeEdits();
+    return this.computed;
+  }
+
+  /** Lists the edits as an own property, so JSON output sees them. */
+  toJSON(): Fix {
+    const { title, edits, isPreferred, isSafe } = this;
+    return { title, edits, isPreferred, isSafe };
+  }
+}
 
 /** Builds a fix; safe fixes run in fix-all and on save. */
 export function makeFix(
   title: string,
-  edits: readonly TextEdit[],
+  edits: readonly TextEdit[] | (() => readonly TextEdit[]),
   options: { isPreferred?: boolean; isSafe?: boolean } = {},
 ): Fix {
-  return {
-    title,
-    edits,
-    isPreferred: options.isPreferred ?? false,
-    isSafe: options.isSafe ?? false,
-  };
+  const compute = typeof edits === 'function' ? edits : () => edits;
+  return new DeferredFix(title, compute, options.isPreferred ?? false, options.isSafe ?? false);
 }
 
 /** An edit that renames a parameter key. */
@@ -61,9 +79,6 @@ function trailingCommaLength(text: string, offset: number): number {
   return match === null ? 0 : match[0].length;
 }
 
-function findSiblings(document: ChannelDocument): Node[] {
-  const parametersObject = document.root?.children?.find(
-    (property) => property.children?.[0]?.value === 'parameters',
-  )?.children?.[1];
-  return parametersObject?.children ?? [];
+function findSiblings(document: ChannelDocument): TextRange[] {
+  return document.entries.map((sibling) => sibling.propertyRange);
 }

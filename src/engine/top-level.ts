@@ -1,45 +1,39 @@
-import type { Node } from 'jsonc-parser';
 import { looksLikeParameterName, MODULE_NAME } from './catalogue';
 import { makeFinding, type Finding } from './findings';
-import { rangeOf } from './json-nodes';
+import type { OutlineProperty } from './json-outline';
 
 const CHANNEL_FIELDS = ['party', 'component', 'name'];
 const MODULE_FIELDS = ['name', 'key'];
 
-function expectStringFields(objectName: string, value: Node, fields: readonly string[]): Finding[] {
-  if (value.type !== 'object') {
+function expectStringFields(object: OutlineProperty, fields: readonly string[]): Finding[] {
+  if (object.valueType !== 'object' || object.properties === undefined) {
     return [
       makeFinding({
         code: 'invalid-property',
         severity: 'warning',
-        message: `"${objectName}" must be an object with the string fields ${fields.join(', ')}.`,
-        range: rangeOf(value),
+        message: `"${object.name}" must be an object with the string fields ${fields.join(', ')}.`,
+        range: object.valueRange,
       }),
     ];
   }
   const findings: Finding[] = [];
-  for (const property of value.children ?? []) {
-    const [key, fieldValue] = property.children ?? [];
-    if (key === undefined || fieldValue === undefined) {
-      continue;
-    }
-    const field = String(key.value);
-    if (!fields.includes(field)) {
+  for (const field of object.properties) {
+    if (!fields.includes(field.name)) {
       findings.push(
         makeFinding({
           code: 'unknown-property',
           severity: 'warning',
-          message: `"${objectName}.${field}" is not a channel file property; expected ${fields.join(', ')}.`,
-          range: rangeOf(key),
+          message: `"${object.name}.${field.name}" is not a channel file property; expected ${fields.join(', ')}.`,
+          range: field.keyRange,
         }),
       );
-    } else if (fieldValue.type !== 'string') {
+    } else if (field.valueType !== 'string') {
       findings.push(
         makeFinding({
           code: 'invalid-property',
           severity: 'warning',
-          message: `"${objectName}.${field}" must be a string.`,
-          range: rangeOf(fieldValue),
+          message: `"${object.name}.${field.name}" must be a string.`,
+          range: field.valueRange,
         }),
       );
     }
@@ -47,70 +41,64 @@ function expectStringFields(objectName: string, value: Node, fields: readonly st
   return findings;
 }
 
-function moduleNameFindings(value: Node): Finding[] {
-  const nameProperty = value.children?.find((p) => p.children?.[0]?.value === 'name');
-  const nameValue = nameProperty?.children?.[1];
-  if (nameValue?.type !== 'string' || nameValue.value === MODULE_NAME) {
+function moduleNameFindings(module: OutlineProperty): Finding[] {
+  const name = module.properties?.find((field) => field.name === 'name');
+  if (name?.valueType !== 'string' || name.value === MODULE_NAME) {
     return [];
   }
   return [
     makeFinding({
       code: 'unexpected-module',
       severity: 'warning',
-      message: `"module.name" is '${String(nameValue.value)}'; these parameters belong to the module ${MODULE_NAME}.`,
-      range: rangeOf(nameValue),
+      message: `"module.name" is '${String(name.value)}'; these parameters belong to the module ${MODULE_NAME}.`,
+      range: name.valueRange,
     }),
   ];
 }
 
-function strayKeyFinding(name: string, key: Node): Finding {
-  if (looksLikeParameterName(name)) {
+function strayKeyFinding(property: OutlineProperty): Finding {
+  if (looksLikeParameterName(property.name)) {
     return makeFinding({
       code: 'misplaced-parameter',
       severity: 'warning',
-      message: `'${name}' is outside the "parameters" object, so it is not read. Move it into "parameters".`,
-      range: rangeOf(key),
-      parameter: name,
+      message: `'${property.name}' is outside the "parameters" object, so it is not read. Move it into "parameters".`,
+      range: property.keyRange,
+      parameter: property.name,
     });
   }
   return makeFinding({
     code: 'unknown-property',
     severity: 'warning',
-    message: `"${name}" is not a channel file property; expected $schema, channel, module or parameters.`,
-    range: rangeOf(key),
+    message: `"${property.name}" is not a channel file property; expected $schema, channel, module or parameters.`,
+    range: property.keyRange,
   });
 }
 
 /** Checks the top-level properties other than `parameters`: `$schema`, `channel` and `module`. */
-export function topLevelFindings(properties: readonly Node[]): Finding[] {
+export function topLevelFindings(properties: readonly OutlineProperty[]): Finding[] {
   const findings: Finding[] = [];
   for (const property of properties) {
-    const [key, value] = property.children ?? [];
-    if (key === undefined || value === undefined) {
+    if (property.name === 'parameters') {
       continue;
     }
-    const name = String(key.value);
-    if (name === 'parameters') {
-      continue;
-    }
-    if (name === '$schema') {
-      if (value.type !== 'string') {
+    if (property.name === '$schema') {
+      if (property.valueType !== 'string') {
         findings.push(
           makeFinding({
             code: 'invalid-property',
             severity: 'warning',
             message: '"$schema" must be a string.',
-            range: rangeOf(value),
+            range: property.valueRange,
           }),
         );
       }
-    } else if (name === 'channel') {
-      findings.push(...expectStringFields('channel', value, CHANNEL_FIELDS));
-    } else if (name === 'module') {
-      findings.push(...expectStringFields('module', value, MODULE_FIELDS));
-      findings.push(...moduleNameFindings(value));
+    } else if (property.name === 'channel') {
+      findings.push(...expectStringFields(property, CHANNEL_FIELDS));
+    } else if (property.name === 'module') {
+      findings.push(...expectStringFields(property, MODULE_FIELDS));
+      findings.push(...moduleNameFindings(property));
     } else {
-      findings.push(strayKeyFinding(name, key));
+      findings.push(strayKeyFinding(property));
     }
   }
   return findings;

@@ -1,12 +1,8 @@
-import type { Node } from 'jsonc-parser';
-import type { Fix } from './findings';
+import type { Fix, TextRange } from './findings';
 import { makeFix } from './fixes';
+import { propertyRange, type Outline, type OutlineProperty } from './json-outline';
 
 const FILE_KEYS = ['$schema', 'channel', 'module'];
-
-function keyOf(property: Node): string {
-  return String(property.children?.[0]?.value);
-}
 
 function indent(text: string, by: string): string {
   return text.replace(/\n/g, `\n${by}`);
@@ -17,17 +13,19 @@ function indent(text: string, by: string): string {
  * level holds only parameters, the object is wrapped as it is, comments included; otherwise
  * `$schema`, `channel` and `module` stay at the top and the rest moves.
  */
-export function wrapParametersFix(text: string, root: Node): Fix {
-  const properties = root.children ?? [];
-  const slice = (node: Node): string => text.slice(node.offset, node.offset + node.length);
-  const kept = properties.filter((property) => FILE_KEYS.includes(keyOf(property)));
+export function wrapParametersFix(text: string, outline: Outline): Fix {
+  const properties = outline.properties;
+  const root = outline.rootRange;
+  const slice = (range: TextRange): string => text.slice(range.offset, range.offset + range.length);
+  const sliceProperty = (property: OutlineProperty): string => slice(propertyRange(property));
+  const kept = properties.filter((property) => FILE_KEYS.includes(property.name));
   let newText: string;
   if (kept.length === 0) {
     newText = `{\n  "parameters": ${indent(slice(root), '  ')}\n}`;
   } else {
-    const moved = properties.filter((property) => !FILE_KEYS.includes(keyOf(property)));
-    const keptText = kept.map((property) => `  ${slice(property)}`);
-    const movedText = moved.map((property) => `    ${slice(property)}`).join(',\n');
+    const moved = properties.filter((property) => !FILE_KEYS.includes(property.name));
+    const keptText = kept.map((property) => `  ${sliceProperty(property)}`);
+    const movedText = moved.map((property) => `    ${sliceProperty(property)}`).join(',\n');
     newText = `{\n${[...keptText, `  "parameters": {\n${movedText}\n  }`].join(',\n')}\n}`;
   }
   return makeFix(

@@ -129,3 +129,11 @@ test('stray keys beside parameters are reported', () => {
   assert.equal(textAt(analysis, single(analysis, 'unknown-property').range), '"comment"');
   assert.equal(single(analysis, 'unexpected-module').severity, 'warning');
 });
+
+test('unclosed comment stays inside the text', () => {
+  const analysis = analyzeText('/*');
+  for (const finding of analysis.findings) {
+    assert.ok(finding.range.offset + finding.range.length <= 2, JSON.stringify(finding.range));
+  }
+  assert.equal(analysis.parsed, false);
+});

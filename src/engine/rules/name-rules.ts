@@ -28,7 +28,7 @@ function consequence(definition: ParameterDefinition, context: RuleContext): str
 function renameFixes(entry: ParameterEntry, targets: readonly string[], context: RuleContext) {
   const free = targets.filter((target) => context.entry(target) === undefined);
   return free.map((target) =>
-    makeFix(`Rename to '${target}'`, [renameKeyEdit(entry, target)], {
+    makeFix(`Rename to '${target}'`, () => [renameKeyEdit(entry, target)], {
       isPreferred: free.length === 1,
       isSafe: free.length === 1,
     }),
@@ -68,7 +68,7 @@ function mistakenNameFinding(
 ): Finding {
   const exists = context.entry(definition.name) !== undefined;
   const fixes = exists
-    ? [makeFix(`Remove '${entry.name}'`, [removePropertyEdit(context.document, entry)])]
+    ? [makeFix(`Remove '${entry.name}'`, () => [removePropertyEdit(context.document, entry)])]
     : renameFixes(entry, [definition.name], context);
   return makeFinding({
     code: 'misspelled-parameter',
@@ -123,7 +123,7 @@ function legacyNameFinding(
     tags: ['deprecated', 'unnecessary'],
     related,
     fixes: [
-      makeFix(`Remove '${entry.name}'`, [removePropertyEdit(context.document, entry)], {
+      makeFix(`Remove '${entry.name}'`, () => [removePropertyEdit(context.document, entry)], {
         isPreferred: true,
       }),
     ],
@@ -160,24 +160,27 @@ function ignoredFinding(entry: ParameterEntry, context: RuleContext): Finding {
     range: entry.nameRange,
     parameter: entry.name,
     tags: ['unnecessary'],
-    fixes: [makeFix(`Remove '${entry.name}'`, [removePropertyEdit(context.document, entry)])],
+    fixes: [makeFix(`Remove '${entry.name}'`, () => [removePropertyEdit(context.document, entry)])],
   });
 }
 
-function findCaseVariant(name: string): ParameterDefinition | undefined {
-  const lower = name.toLowerCase();
-  return PARAMETERS.find(
-    (definition) =>
-      definition.name.toLowerCase() === lower ||
-      definition.legacyNames.some((legacy) => legacy.toLowerCase() === lower),
+function byLowerCase(names: (definition: ParameterDefinition) => readonly string[]) {
+  return new Map(
+    PARAMETERS.flatMap((definition) =>
+      names(definition).map((name) => [name.toLowerCase(), definition] as const),
+    ),
   );
 }
 
+const caseVariants = byLowerCase((definition) => [definition.name, ...definition.legacyNames]);
+const mistakes = byLowerCase((definition) => definition.mistakenNames);
+
+function findCaseVariant(name: string): ParameterDefinition | undefined {
+  return caseVariants.get(name.toLowerCase());
+}
+
 function findMistake(name: string): ParameterDefinition | undefined {
-  const lower = name.toLowerCase();
-  return PARAMETERS.find((definition) =>
-    definition.mistakenNames.some((mistake) => mistake.toLowerCase() === lower),
-  );
+  return mistakes.get(name.toLowerCase());
 }
 
 /** Checks one parameter name: exact, legacy, mistaken, wrong case, close to a name, or unknown. */

@@ -17,9 +17,10 @@ export function missingParameterFindings(context: RuleContext): Finding[] {
     if (!isRequired(definition, flow, 'send')) {
       continue;
     }
-    const entry =
-      context.entry(definition.name) ??
-      definition.legacyNames.map((name) => context.entry(name)).find((e) => e !== undefined);
+    let entry = context.entry(definition.name);
+    for (const legacyName of definition.legacyNames) {
+      entry ??= context.entry(legacyName);
+    }
     if (entry?.isDuplicate === true || (entry !== undefined && entry.valueType !== 'string')) {
       continue;
     }

@@ -50,7 +50,7 @@ function syntaxFinding(entry: ParameterEntry, value: string): Finding | URL {
       'invalid-url',
       `AuthorizationServerURL is not a valid https URL: it has ${describeWhitespace(whitespace)}.`,
       [
-        makeFix('Trim whitespace', [replaceValueEdit(entry, value.trim())], {
+        makeFix('Trim whitespace', () => [replaceValueEdit(entry, value.trim())], {
           isPreferred: true,
           isSafe: true,
         }),
@@ -88,7 +88,7 @@ function shapeFinding(entry: ParameterEntry, url: URL, context: RuleContext): Fi
   const toTokenPath = (): Fix =>
     makeFix(
       `Change the path to ${TOKEN_PATH}`,
-      [replaceValueEdit(entry, withPath(url, TOKEN_PATH))],
+      () => [replaceValueEdit(entry, withPath(url, TOKEN_PATH))],
       { isPreferred: true },
     );
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
@@ -97,7 +97,7 @@ function shapeFinding(entry: ParameterEntry, url: URL, context: RuleContext): Fi
       entry,
       'insecure-url',
       `AuthorizationServerURL uses plain http to ${url.hostname}; credentials would travel unencrypted. Use https.`,
-      [makeFix('Change to https', [replaceValueEdit(entry, https)], { isPreferred: true })],
+      [makeFix('Change to https', () => [replaceValueEdit(entry, https)], { isPreferred: true })],
     );
   }
   if (url.search !== '' || url.hash !== '') {
@@ -106,9 +106,13 @@ function shapeFinding(entry: ParameterEntry, url: URL, context: RuleContext): Fi
       'url-query',
       `AuthorizationServerURL ${showUrl(url.href)} has a query string or fragment; the token request sends credentials only in its body. Remove it.`,
       [
-        makeFix('Remove the query string', [replaceValueEdit(entry, withPath(url, url.pathname))], {
-          isPreferred: true,
-        }),
+        makeFix(
+          'Remove the query string',
+          () => [replaceValueEdit(entry, withPath(url, url.pathname))],
+          {
+            isPreferred: true,
+          },
+        ),
       ],
     );
   }
@@ -144,7 +148,7 @@ function hostFinding(entry: ParameterEntry, url: URL, context: RuleContext): Fin
       [
         makeFix(
           `Change the host to ${myDomain}`,
-          [replaceValueEdit(entry, `https://${myDomain}${url.pathname}`)],
+          () => [replaceValueEdit(entry, `https://${myDomain}${url.pathname}`)],
           { isPreferred: true },
         ),
       ],
@@ -184,7 +188,7 @@ function domainTypoFixes(entry: ParameterEntry, url: URL): Fix[] {
   return [
     makeFix(
       `Change the host to ${host}`,
-      [replaceValueEdit(entry, `https://${host}${url.pathname}`)],
+      () => [replaceValueEdit(entry, `https://${host}${url.pathname}`)],
       { isPreferred: true },
     ),
   ];

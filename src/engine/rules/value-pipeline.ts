@@ -65,7 +65,7 @@ function typeFinding(entry: ParameterEntry): Finding | undefined {
       range: entry.valueRange,
       parameter: entry.name,
       fixes: [
-        makeFix('Quote the value', [replaceValueEdit(entry, entry.value ?? '')], {
+        makeFix('Quote the value', () => [replaceValueEdit(entry, entry.value ?? '')], {
           isPreferred: true,
           isSafe: true,
         }),
@@ -100,7 +100,7 @@ function whitespaceFinding(
     range: entry.valueRange,
     parameter: entry.name,
     fixes: [
-      makeFix('Trim whitespace', [replaceValueEdit(entry, value.trim())], {
+      makeFix('Trim whitespace', () => [replaceValueEdit(entry, value.trim())], {
         isPreferred: true,
         isSafe: !secret,
       }),

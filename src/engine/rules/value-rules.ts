@@ -23,7 +23,7 @@ type KindRule = (
 
 function valueFixes(entry: ParameterEntry, candidates: readonly string[], isObvious: boolean) {
   return candidates.map((candidate) =>
-    makeFix(`Change to '${candidate}'`, [replaceValueEdit(entry, candidate)], {
+    makeFix(`Change to '${candidate}'`, () => [replaceValueEdit(entry, candidate)], {
       isPreferred: isObvious && candidates.length === 1,
       isSafe: isObvious && candidates.length === 1,
     }),
@@ -100,7 +100,7 @@ const flagRule: KindRule = (entry, value) => {
     fixes: [
       makeFix(
         isOff ? 'Change to empty (off)' : "Change to 'X'",
-        [replaceValueEdit(entry, target)],
+        () => [replaceValueEdit(entry, target)],
         {
           isPreferred: true,
           isSafe: true,
