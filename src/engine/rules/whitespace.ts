@@ -5,8 +5,32 @@ export interface Whitespace {
   readonly hasLineBreak: boolean;
 }
 
+/** Whether a UTF-16 code is whitespace as String.prototype.trim sees it. */
+function isWhitespaceCode(code: number): boolean {
+  return (
+    (code >= 9 && code <= 13) ||
+    code === 32 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** Measures the whitespace around a value; undefined when there is none. */
 export function measureWhitespace(value: string): Whitespace | undefined {
+  if (
+    value === '' ||
+    (!isWhitespaceCode(value.charCodeAt(0)) &&
+      !isWhitespaceCode(value.charCodeAt(value.length - 1)))
+  ) {
+    return undefined;
+  }
   const leading = value.length - value.trimStart().length;
   const trailing = value.length - value.trimEnd().length;
   if (leading === 0 && trailing === 0) {

@@ -237,3 +237,10 @@ test('absent flow is reported as information', () => {
   assert.equal(finding.severity, 'information');
   assert.equal(analysis.effective.flow, 'Username-Password');
 });
+
+test('every kind of whitespace is found', () => {
+  for (const space of [' ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff']) {
+    const analysis = analyzeWith({ Integration: `INT_TEST${space}` });
+    assert.equal(withCode(analysis, 'whitespace').length, 1, JSON.stringify(space));
+  }
+});
