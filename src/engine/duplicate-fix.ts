@@ -19,7 +19,7 @@ export function removeDuplicateFixes(analysis: Analysis, finding: Finding): Fix[
   if (entry === undefined) {
     return [];
   }
-  // The title names the value so that the two occurrences can be told apart, unless it is secret.
+  // The title names the value to distinguish the occurrences, unless the value is secret.
   const isShown = entry.value !== undefined && !isSecretName(entry.name);
   const value = isShown ? `: ${JSON.stringify(entry.value)}` : '';
   return [

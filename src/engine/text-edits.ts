@@ -11,7 +11,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 /**
- * Whether two edits touch the same text. Two insertions at one offset overlap too, because
+ * Tells whether two edits touch the same text. Two insertions at one offset overlap too, because
  * their order would be undefined.
  */
 export function editsOverlap(a: TextEdit, b: TextEdit): boolean {

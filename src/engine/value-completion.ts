@@ -8,7 +8,7 @@ export interface ValueProposal {
   readonly description: string;
 }
 
-/** Where the cursor is inside the string value of a parameter. */
+/** The string value of a parameter that contains the cursor. */
 export interface ValueCompletionContext {
   readonly parameter: string;
   /** The string token, quotes included, which a proposal replaces. */
@@ -42,7 +42,7 @@ export function valueProposals(parameter: string): ValueProposal[] {
 }
 
 /**
- * Finds the parameter whose string value holds the offset, inside the top-level `parameters`
+ * Finds the parameter whose string value contains the offset, inside the top-level `parameters`
  * object; undefined anywhere else, including inside keys.
  */
 export function findValueCompletionContext(
