@@ -112,7 +112,7 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     neededFor: 'token',
     isSecret: true,
     allowsSecretReference: true,
-    example: '${secret:consumer-secret}',
+    example: '${secret:CONSUMER_SECRET}',
     description:
       'The OAuth `client_secret` of the External Client App (or Connected App). Secret: ' +
       'prefer a `${secret:NAME}` or `${env:NAME}` reference to a literal value.',
@@ -139,7 +139,7 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
     ignoredIn: ['Client-Credentials'],
     isSecret: true,
     allowsSecretReference: true,
-    example: '${secret:login-password}',
+    example: '${secret:LOGIN_PASSWORD}',
     description:
       "The password of `SforceUsername`, followed by the user's security token if the org " +
       'requires one. The `pwd` prefix makes SAP PI/PO mask the value. Client-Credentials ignores it.',

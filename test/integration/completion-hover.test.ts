@@ -39,10 +39,7 @@ async function valueCompletions(
   const document = await vscode.workspace.openTextDocument(await writeWorkspaceFile(name, text));
   const offset = text.indexOf(`"${parameter}": ""`) + `"${parameter}": "`.length;
   const items = await completionsAt(document, offset);
-  // NOTE: the schema's defaultSnippets propose the example value a second time, under the
-  // parameter's name as label. That duplicate comes from the generated schema, not from this
-  // extension's provider, so it is left out of the count until the schema drops it.
-  const values = items.filter((item) => labelOf(item) !== parameter).map(insertedValue);
+  const values = items.map(insertedValue);
   return { document, values };
 }
 
