@@ -82,3 +82,23 @@ function trailingCommaLength(text: string, offset: number): number {
 function findSiblings(document: ChannelDocument): TextRange[] {
   return document.entries.map((sibling) => sibling.propertyRange);
 }
+
+/** The indentation of the line that contains `offset`. */
+function indentationAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
+}
+
+/** An edit that adds `"name": "value"` as the last property of the `parameters` object. */
+export function addParameterEdit(document: ChannelDocument, name: string, value: string): TextEdit {
+  const property = `${JSON.stringify(name)}: ${JSON.stringify(value)}`;
+  const last = document.entries[document.entries.length - 1];
+  if (last !== undefined) {
+    const end = last.propertyRange.offset + last.propertyRange.length;
+    const indent = indentationAt(document.text, last.propertyRange.offset);
+    return { offset: end, length: 0, newText: `,\n${indent}${property}` };
+  }
+  const parameters = document.outline.properties.find((p) => p.name === 'parameters');
+  const open = (parameters?.valueRange.offset ?? 0) + 1;
+  return { offset: open, length: 0, newText: ` ${property} ` };
+}

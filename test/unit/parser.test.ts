@@ -61,7 +61,7 @@ test('BOM file reads like the file without it', () => {
   const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(COMMENTED)]);
   const withBom = analyzeBytes(bytes);
   const without = analyzeText(COMMENTED);
-  assert.deepEqual(withBom.findings, without.findings);
+  assert.equal(JSON.stringify(withBom.findings), JSON.stringify(without.findings));
   assert.equal(withBom.effective.flow, 'Client-Credentials');
 });
 

@@ -112,6 +112,11 @@ function legacyNameFinding(
       parameter: entry.name,
       tags: ['deprecated'],
       related,
+      fixes: [
+        makeFix(`Remove '${entry.name}' and keep '${definition.name}'`, () => [
+          removePropertyEdit(context.document, entry),
+        ]),
+      ],
     });
   }
   return makeFinding({

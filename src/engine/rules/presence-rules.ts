@@ -1,5 +1,6 @@
 import { isRequired, PARAMETERS } from '../catalogue';
 import { makeFinding, type Finding } from '../findings';
+import { addParameterEdit, makeFix, replaceValueEdit } from '../fixes';
 import type { RuleContext } from './context';
 
 function isBlank(value: string | undefined): boolean {
@@ -37,6 +38,14 @@ export function missingParameterFindings(context: RuleContext): Finding[] {
           `${entry === undefined ? 'missing' : 'blank'}.`,
         range: entry === undefined ? context.anchor : entry.valueRange,
         parameter: definition.name,
+        fixes:
+          entry === undefined
+            ? [
+                makeFix(`Add '${definition.name}'`, () => [
+                  addParameterEdit(context.document, definition.name, definition.example),
+                ]),
+              ]
+            : [],
       }),
     );
   }
@@ -80,6 +89,13 @@ export function sessionFindings(context: RuleContext): Finding[] {
           "Salesforce's login rate limit. Set SessionPooling.Active to X.",
         range: pooling === undefined ? context.anchor : pooling.valueRange,
         parameter: 'SessionPooling.Active',
+        fixes: [
+          makeFix('Set SessionPooling.Active to X', () => [
+            pooling === undefined
+              ? addParameterEdit(context.document, 'SessionPooling.Active', 'X')
+              : replaceValueEdit(pooling, 'X'),
+          ]),
+        ],
       }),
     ];
   }

@@ -188,3 +188,11 @@ test('no ignored finding under Username-Password', () => {
   assert.equal(withCode(analysis, 'ignored-parameter').length, 0);
   assert.equal(analysis.findings.length, 0, describe(analysis));
 });
+
+test('conflicting legacy key can be removed', () => {
+  const analysis = analyzeWith({ ConsumeKey: 'OTHER' });
+  const finding = single(analysis, 'conflicting-parameter');
+  assert.equal(finding.fixes[0]?.isSafe, false);
+  const fixed = analyzeText(applyFix(analysis.document.text, finding.fixes[0]!));
+  assert.equal(fixed.findings.length, 0, describe(fixed));
+});

@@ -244,3 +244,33 @@ test('every kind of whitespace is found', () => {
     assert.equal(withCode(analysis, 'whitespace').length, 1, JSON.stringify(space));
   }
 });
+
+test('missing parameter can be added', () => {
+  const analysis = analyzeWith({ Integration: undefined });
+  const finding = single(analysis, 'missing-parameter');
+  assert.equal(finding.fixes[0]?.isSafe, false);
+  const fixed = analyzeText(applyFix(analysis.document.text, finding.fixes[0]!));
+  assert.equal(fixed.findings.length, 0, describe(fixed));
+  assert.equal(fixed.effective.value('Integration'), 'Ly-Na');
+});
+
+test('missing parameter is added to an empty object', () => {
+  const text = '{"parameters": {}}';
+  const analysis = analyzeText(text);
+  const finding = withCode(analysis, 'missing-parameter').find(
+    (f) => f.parameter === 'SforceUsername',
+  );
+  assert.ok(finding, describe(analysis));
+  const fixed = analyzeText(applyFix(text, finding.fixes[0]!));
+  assert.equal(fixed.parsed, true);
+  assert.ok(fixed.effective.value('SforceUsername'));
+});
+
+test('pooling off can be switched on', () => {
+  for (const change of [{ 'SessionPooling.Active': undefined }, { 'SessionPooling.Active': '' }]) {
+    const analysis = analyzeWith(change);
+    const finding = single(analysis, 'session-pooling-off');
+    const fixed = analyzeText(applyFix(analysis.document.text, finding.fixes[0]!));
+    assert.equal(fixed.findings.length, 0, describe(fixed));
+  }
+});
