@@ -1,3 +1,4 @@
+import { createSecureContext } from 'node:tls';
 import { Agent, Dispatcher, Pool, ProxyAgent, buildConnector } from 'undici';
 
 import type { Redactor } from '../redact';
@@ -125,7 +126,10 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Netw
     responseTimeoutMs: options.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS,
   };
   const ca = await loadCaCertificates(options.env, options.extraCaFile);
-  const tls = { ca, rejectUnauthorized: true, timeout: settings.connectTimeoutMs };
+  // One context for every connection: building it from some 150 root certificates costs
+  // about 20 ms of CPU, which each new connection would otherwise pay.
+  const secureContext = createSecureContext({ ca });
+  const tls = { secureContext, rejectUnauthorized: true, timeout: settings.connectTimeoutMs };
   const timeouts = {
     headersTimeout: settings.responseTimeoutMs,
     bodyTimeout: settings.responseTimeoutMs,
