@@ -1,7 +1,12 @@
 import { processIo } from './io';
 import { runCli } from './program';
 
-runCli(process.argv.slice(2), processIo()).then(
+// The first Ctrl-C cancels the running request through the signal, so locks are released and
+// the transcript ends cleanly. A second Ctrl-C ends the process at once, as Node does by default.
+const interrupt = new AbortController();
+process.once('SIGINT', () => interrupt.abort());
+
+runCli(process.argv.slice(2), processIo(interrupt.signal)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,3 +1,6 @@
+import { Option } from 'commander';
+import type { Command } from 'commander';
+
 import type { CliIo } from '../io';
 import { EXIT } from '../io';
 import { TOOL_VERSION } from '../version';
@@ -85,4 +88,20 @@ export async function runCheck(
     return EXIT.usage;
   }
   return reporter.summary.counts.error > 0 ? EXIT.failed : EXIT.ok;
+}
+
+export function registerCheck(program: Command, io: CliIo, setExitCode: (code: number) => void) {
+  program
+    .command('check')
+    .description('Check channel files (*.skyvva.json) and report findings.')
+    .argument('<paths...>', 'files, folders (searched for *.skyvva.json) or globs')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json', 'sarif'])
+        .default('text'),
+    )
+    .option('--verbose', 'also print the effective parameters of each file, secrets masked', false)
+    .action(async (paths: string[], options: CheckOptions) => {
+      setExitCode(await runCheck(paths, options, io));
+    });
 }
