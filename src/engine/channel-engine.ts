@@ -97,6 +97,11 @@ export class ChannelEngine {
     );
   }
 
+  /** Forgets the sessions kept in memory; call it after clearing the session store. */
+  forgetSessions(): void {
+    this.sessions.forget();
+  }
+
   /** Gets a session for the channel (from the cache when pooling allows it) and describes it. */
   async fetchToken(config: RunConfig, runOptions: RunOptions = {}): Promise<TokenRunResult> {
     const audit = this.beginRun(config, runOptions);

@@ -33,6 +33,12 @@ export type Login = (credentials: TokenCredentials) => Promise<TokenResult>;
  */
 export class SessionManager {
   private readonly inFlight = new Map<string, Promise<Session>>();
+  /**
+   * The last session seen per key. A process reuses it without reading the store again until
+   * Salesforce rejects it; renewal then reads the store, where another process may have put a
+   * newer one.
+   */
+  private readonly remembered = new Map<string, Session>();
 
   constructor(
     private readonly store: SessionStore,
@@ -60,8 +66,9 @@ export class SessionManager {
       return { key, session: await abortable(running, options.signal), origin: 'cache' };
     }
     if (options.renew !== true) {
-      const cached = await this.store.read(key);
+      const cached = this.remembered.get(key.hash) ?? (await this.store.read(key));
       if (cached !== undefined) {
+        this.remembered.set(key.hash, cached);
         return { key, session: cached, origin: 'cache' };
       }
     }
@@ -79,6 +86,11 @@ export class SessionManager {
     });
     const session = await abortable(shared, options.signal);
     return { key, session, origin: isOwnLogin ? 'new' : 'cache' };
+  }
+
+  /** Drops the sessions kept in memory, as after the store was cleared. */
+  forget(): void {
+    this.remembered.clear();
   }
 
   /**
@@ -99,8 +111,12 @@ export class SessionManager {
     if (running !== undefined) {
       return abortable(running, options.signal);
     }
+    if (this.remembered.get(key.hash)?.accessToken === rejected.accessToken) {
+      this.remembered.delete(key.hash);
+    }
     const current = await this.store.read(key);
     if (current !== undefined && current.accessToken !== rejected.accessToken) {
+      this.remembered.set(key.hash, current);
       return current;
     }
     const shared = this.shareLogin(key, async () => {
@@ -122,9 +138,15 @@ export class SessionManager {
     if (running !== undefined) {
       return running;
     }
-    const shared = this.store.withLock(key, action).finally(() => {
-      this.inFlight.delete(key.hash);
-    });
+    const shared = this.store
+      .withLock(key, action)
+      .then((session) => {
+        this.remembered.set(key.hash, session);
+        return session;
+      })
+      .finally(() => {
+        this.inFlight.delete(key.hash);
+      });
     this.inFlight.set(key.hash, shared);
     return shared;
   }

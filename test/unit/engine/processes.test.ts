@@ -59,6 +59,7 @@ describe('cache shared by processes', () => {
   afterEach(async () => {
     harness.env.emulator.reset();
     await harness.store.clear();
+    harness.engine.forgetSessions();
   });
 
   after(async () => {

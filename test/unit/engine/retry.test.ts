@@ -105,6 +105,7 @@ describe('retry budget', () => {
     harness.env.emulator.reset();
     harness.auditLines.length = 0;
     await harness.store.clear();
+    harness.engine.forgetSessions();
   });
 
   after(async () => {

@@ -25,6 +25,7 @@ describe('test message', () => {
     harness.env.emulator.reset();
     harness.auditLines.length = 0;
     await harness.store.clear();
+    harness.engine.forgetSessions();
   });
 
   after(async () => {

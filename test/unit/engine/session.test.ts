@@ -43,6 +43,7 @@ describe('sessions and renewal', () => {
     harness.env.emulator.reset();
     harness.auditLines.length = 0;
     await harness.store.clear();
+    harness.engine.forgetSessions();
   });
 
   after(async () => {
@@ -238,6 +239,51 @@ describe('sessions and renewal', () => {
     const cached = harness.auditLines.filter((line) => line.includes('Session Id from Cache '));
     assert.equal(picked.length, 1);
     assert.equal(cached.length, 19);
+  });
+
+  it('keeps the session in memory between sends', async () => {
+    const { emulator } = harness.env;
+    emulator.script(
+      'token',
+      tokenSuccess({ accessToken: 'TOKEN-MEM', instanceUrl: 'https://memory.my.salesforce.com' }),
+    );
+    harness.answerBudget(0);
+    const config = await harness.config(
+      clientCredentials('memory.my.salesforce.com', 'SECRET-MEMORY'),
+    );
+    await harness.engine.sendTestMessage(config, ONE_RECORD, harness.runOptions());
+    // The file goes away behind the engine's back; the same engine still has the session.
+    await harness.store.clear();
+    await harness.engine.sendTestMessage(config, ONE_RECORD, harness.runOptions());
+
+    assert.equal(emulator.count('token'), 1);
+    assert.equal(emulator.count('integrate'), 2);
+  });
+
+  it('renewal takes a newer stored session', async () => {
+    const { emulator } = harness.env;
+    const config = await harness.config(
+      clientCredentials('newer.my.salesforce.com', 'SECRET-NEWER'),
+    );
+    emulator.script(
+      'token',
+      tokenSuccess({ accessToken: 'TOKEN-FIRST', instanceUrl: 'https://newer.my.salesforce.com' }),
+    );
+    harness.answerBudget(0);
+    await harness.engine.sendTestMessage(config, ONE_RECORD, harness.runOptions());
+    // Another process renews and stores its session; this engine still remembers the first.
+    emulator.expireToken('TOKEN-FIRST');
+    emulator.acceptToken('TOKEN-OTHER');
+    await harness.store.write(
+      computeCacheKey(config),
+      seeded('TOKEN-OTHER', 'https://newer.my.salesforce.com'),
+    );
+    const result = await harness.engine.sendTestMessage(config, ONE_RECORD, harness.runOptions());
+
+    assert.equal(result.status, 'success');
+    assert.equal(emulator.count('token'), 1);
+    const bearers = emulator.requests('integrate').map((request) => request.bearer);
+    assert.deepEqual(bearers, ['TOKEN-FIRST', 'TOKEN-FIRST', 'TOKEN-OTHER']);
   });
 
   it('logs in for every message without pooling', async () => {

@@ -33,6 +33,7 @@ describe('token request', () => {
     harness.env.emulator.reset();
     harness.auditLines.length = 0;
     await harness.store.clear();
+    harness.engine.forgetSessions();
   });
 
   after(async () => {
