@@ -34,11 +34,19 @@ function baseParameters(index: number): Record<string, unknown> {
   };
 }
 
-/** Generates channel files like real ones: comments, and one kind of flaw in four of five. */
-export function generateChannelFiles(count: number): { name: string; text: string }[] {
+/**
+ * Generates channel files like real ones, with a comment each. With `withFlaws`, four files in
+ * five carry one kind of mistake; otherwise all are clean.
+ */
+export function generateChannelFiles(
+  count: number,
+  withFlaws: boolean,
+): { name: string; text: string }[] {
   return Array.from({ length: count }, (_, index) => {
     const parameters = baseParameters(index);
-    FLAWS[index % FLAWS.length]?.(parameters);
+    if (withFlaws) {
+      FLAWS[index % FLAWS.length]?.(parameters);
+    }
     const body = JSON.stringify(
       { channel: { party: '', component: 'BC_ERP', name: `CC_${index}` }, parameters },
       null,

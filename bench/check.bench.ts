@@ -33,63 +33,88 @@ function wallMs(work: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** Writes the files into a folder and returns their paths. */
+function writeFiles(folder: string, files: readonly { name: string; text: string }[]): string[] {
+  mkdirSync(folder, { recursive: true });
+  return files.map(({ name, text }) => {
+    const path = join(folder, name);
+    writeFileSync(path, text);
+    return path;
+  });
+}
+
+/** Times the engine's read-and-analyse against a bare read-and-parse of the same files. */
+function compareWithBareParse(files: readonly string[]): { bareMs: number; engineMs: number } {
+  const bare = (): void => {
+    for (const file of files) {
+      parseTree(readFileSync(file, 'utf8'), [], { allowTrailingComma: true });
+    }
+  };
+  const engine = (): void => {
+    for (const file of files) {
+      analyzeBytes(readFileSync(file));
+    }
+  };
+  bare();
+  engine();
+  const bareTimes: number[] = [];
+  const engineTimes: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    bareTimes.push(cpuMs(bare));
+    engineTimes.push(cpuMs(engine));
+  }
+  return { bareMs: median(bareTimes), engineMs: median(engineTimes) };
+}
+
+function timeCheckProcess(folder: string): number {
+  const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    times.push(
+      wallMs(() => {
+        try {
+          execFileSync(process.execPath, [cli, 'check', folder], { stdio: 'ignore' });
+        } catch {
+          // Exit code 1 is expected: a share of the generated files has error findings.
+        }
+      }),
+    );
+  }
+  return median(times);
+}
+
+function timeEditorAnalysis(): number {
+  const forty = fortyParameterChannel();
+  for (let i = 0; i < 200; i++) {
+    analyzeText(forty);
+  }
+  const times: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    times.push(wallMs(() => analyzeText(forty)));
+  }
+  return median(times);
+}
+
+function describeComparison({ bareMs, engineMs }: { bareMs: number; engineMs: number }) {
+  return {
+    bareParseMs: Number(bareMs.toFixed(1)),
+    engineAnalyseMs: Number(engineMs.toFixed(1)),
+    ratio: Number((engineMs / bareMs).toFixed(2)),
+  };
+}
+
 function main(): void {
   const folder = mkdtempSync(join(tmpdir(), 'skyvva-bench-'));
   try {
-    const files = generateChannelFiles(FILE_COUNT).map(({ name, text }) => {
-      const path = join(folder, name);
-      writeFileSync(path, text);
-      return path;
-    });
-    const bare = (): void => {
-      for (const file of files) {
-        parseTree(readFileSync(file, 'utf8'), [], { allowTrailingComma: true });
-      }
-    };
-    const engine = (): void => {
-      for (const file of files) {
-        analyzeBytes(readFileSync(file));
-      }
-    };
-    bare();
-    engine();
-    const bareTimes: number[] = [];
-    const engineTimes: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      bareTimes.push(cpuMs(bare));
-      engineTimes.push(cpuMs(engine));
-    }
-    const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
-    const processTimes: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      processTimes.push(
-        wallMs(() => {
-          try {
-            execFileSync(process.execPath, [cli, 'check', folder], { stdio: 'ignore' });
-          } catch {
-            // Exit code 1 is expected: a share of the generated files has error findings.
-          }
-        }),
-      );
-    }
-    const forty = fortyParameterChannel();
-    for (let i = 0; i < 200; i++) {
-      analyzeText(forty);
-    }
-    const editorTimes: number[] = [];
-    for (let i = 0; i < 500; i++) {
-      editorTimes.push(wallMs(() => analyzeText(forty)));
-    }
-    const bareMs = median(bareTimes);
-    const engineMs = median(engineTimes);
+    const mixed = writeFiles(join(folder, 'mixed'), generateChannelFiles(FILE_COUNT, true));
+    const clean = writeFiles(join(folder, 'clean'), generateChannelFiles(FILE_COUNT, false));
     const result = {
       machine: `${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
       files: FILE_COUNT,
-      bareParseMs: Number(bareMs.toFixed(1)),
-      engineAnalyseMs: Number(engineMs.toFixed(1)),
-      ratio: Number((engineMs / bareMs).toFixed(2)),
-      checkProcessMs: Number(median(processTimes).toFixed(0)),
-      editorFortyParametersMs: Number(median(editorTimes).toFixed(3)),
+      mixed: describeComparison(compareWithBareParse(mixed)),
+      clean: describeComparison(compareWithBareParse(clean)),
+      checkProcessMs: Number(timeCheckProcess(join(folder, 'mixed')).toFixed(0)),
+      editorFortyParametersMs: Number(timeEditorAnalysis().toFixed(3)),
     };
     console.log(JSON.stringify(result, null, 2));
   } finally {
@@ -97,5 +122,4 @@ function main(): void {
   }
 }
 
-mkdirSync(join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
 main();
