@@ -1,5 +1,15 @@
 import * as vscode from 'vscode';
+import { registerFixAllCommand } from './commands/fix-all';
+import { registerMigrateCommand } from './commands/migrate-to-client-credentials';
+import { registerNewChannelFileCommand } from './commands/new-channel-file';
+import { registerShowEffectiveParametersCommand } from './commands/show-effective-parameters';
+import { registerCodeActions } from './language/code-actions';
+import { registerCodeLens } from './language/code-lens';
+import { registerCompletion } from './language/completion';
 import { registerDiagnostics } from './language/diagnostics';
+import { registerEffectiveDocuments } from './language/effective-document';
+import { registerHover } from './language/hover';
+import { registerEngineFeatures } from './vscode-engine/register';
 
 /** Quiet time after the last keystroke before a channel file is checked again. */
 const CHANGE_DELAY_MS = 200;
@@ -13,6 +23,17 @@ export function activate(context: vscode.ExtensionContext): void {
     readFile: (uri) => vscode.workspace.fs.readFile(uri),
     changeDelayMs: CHANGE_DELAY_MS,
   });
+  registerCodeActions(context);
+  registerCompletion(context);
+  registerHover(context);
+  registerCodeLens(context);
+  registerEffectiveDocuments(context);
+
+  registerFixAllCommand(context, log);
+  registerMigrateCommand(context, log);
+  registerShowEffectiveParametersCommand(context, log);
+  registerNewChannelFileCommand(context, log);
+  registerEngineFeatures(context, log);
 }
 
 export function deactivate(): void {
