@@ -27,6 +27,14 @@ await Promise.all([
     outfile: 'dist/extension.js',
     external: ['vscode'],
   }),
+  // The engine commands are a bundle of their own, loaded on first use, so that activating the
+  // extension does not load the network stack.
+  esbuild.build({
+    ...common,
+    entryPoints: ['src/vscode-engine/engine-commands.ts'],
+    outfile: 'dist/engine-commands.js',
+    external: ['vscode'],
+  }),
   esbuild.build({
     ...common,
     entryPoints: ['src/cli/main.ts'],

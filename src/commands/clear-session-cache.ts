@@ -4,8 +4,7 @@ import { describeFailure, isCancellation } from '../vscode-engine/failures';
 import { revokeSessions } from '../vscode-engine/revoke-sessions';
 import type { RunServices } from '../vscode-engine/run-services';
 import { ensureTrusted } from '../vscode-engine/workspace-trust';
-
-export const CLEAR_SESSION_CACHE_COMMAND = 'skyvva.clearSessionCache';
+import { CLEAR_SESSION_CACHE_COMMAND } from '../vscode-engine/engine-command-ids';
 
 /** The outcome of Clear Session Cache. */
 export interface ClearResult {

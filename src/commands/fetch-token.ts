@@ -6,8 +6,7 @@ import { readNetworkCommandOptions } from '../vscode-engine/command-arguments';
 import type { RunServices } from '../vscode-engine/run-services';
 import { ensureTrusted } from '../vscode-engine/workspace-trust';
 import { resolveChannelDocument } from './channel-target';
-
-export const FETCH_TOKEN_COMMAND = 'skyvva.fetchToken';
+import { FETCH_TOKEN_COMMAND } from '../vscode-engine/engine-command-ids';
 
 /**
  * Registers Fetch Token. Arguments, all optional: the channel file's URI (else the active

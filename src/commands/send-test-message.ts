@@ -9,8 +9,7 @@ import { findPayloadFile, loadPayload, pickPayloadFile } from '../vscode-engine/
 import type { RunServices } from '../vscode-engine/run-services';
 import { ensureTrusted } from '../vscode-engine/workspace-trust';
 import { resolveChannelDocument } from './channel-target';
-
-export const SEND_TEST_MESSAGE_COMMAND = 'skyvva.sendTestMessage';
+import { SEND_TEST_MESSAGE_COMMAND } from '../vscode-engine/engine-command-ids';
 
 /**
  * Registers Send Test Message. Arguments, all optional: the channel file's URI (else the active

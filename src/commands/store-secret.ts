@@ -4,11 +4,8 @@ import type { ParameterEntry } from '../engine/parser';
 import { parseSecretReference } from '../engine/secrets';
 import { toUri } from '../vscode-engine/command-arguments';
 import type { RunServices } from '../vscode-engine/run-services';
-import {
-  STORE_SECRET_COMMAND,
-  isValidSecretName,
-  secretStorageKey,
-} from '../vscode-engine/secret-resolver';
+import { STORE_SECRET_COMMAND } from '../vscode-engine/engine-command-ids';
+import { isValidSecretName, secretStorageKey } from '../vscode-engine/secret-resolver';
 
 /** Arguments of Store Secret; each one that is missing is asked for. */
 export interface StoreSecretOptions {

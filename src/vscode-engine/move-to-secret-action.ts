@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { analyzeText } from '../engine/analyze';
 import { CHANNEL_DOCUMENT_SELECTOR, isChannelDocument } from '../language/channel-document';
 import { DIAGNOSTIC_SOURCE } from '../language/to-diagnostic';
-import { STORE_SECRET_COMMAND } from './secret-resolver';
+import { STORE_SECRET_COMMAND } from './engine-command-ids';
 
 const LITERAL_SECRET_CODE = 'literal-secret';
 

@@ -1,28 +1,40 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { registerClearSessionCacheCommand } from '../commands/clear-session-cache';
-import { registerFetchTokenCommand } from '../commands/fetch-token';
-import { registerSendTestMessageCommand } from '../commands/send-test-message';
-import { registerStoreSecretCommand } from '../commands/store-secret';
+import { ENGINE_COMMANDS } from './engine-command-ids';
+import type * as EngineCommandsModule from './engine-commands';
 import { registerMoveToSecretAction } from './move-to-secret-action';
-import { createRunServices } from './run-services';
-import { SHOW_AUDIT_LOG_COMMAND } from './session-status';
+
+/** The bundle beside dist/extension.js that holds the engine commands and the network stack. */
+const ENGINE_COMMANDS_BUNDLE = 'engine-commands.js';
 
 /**
- * Registers what runs the engine from VS Code: Fetch Token, Send Test Message, Clear Session
- * Cache, Store Secret, Show Audit Log, the "Move to secret storage" quick fix, the audit log
- * and the session status bar item.
+ * Registers what runs the engine from VS Code. The "Move to secret storage" quick fix is
+ * registered now; the engine commands get stand-ins that load their bundle on first use,
+ * replace themselves with the real commands and run the command again, so activation stays
+ * free of network code.
  */
 export function registerEngineFeatures(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
 ): void {
-  const services = createRunServices(context, log);
-  registerFetchTokenCommand(context, services, log);
-  registerSendTestMessageCommand(context, services, log);
-  registerClearSessionCacheCommand(context, services);
-  registerStoreSecretCommand(context, services);
   registerMoveToSecretAction(context);
-  context.subscriptions.push(
-    vscode.commands.registerCommand(SHOW_AUDIT_LOG_COMMAND, () => services.audit.show()),
+  const standIns = ENGINE_COMMANDS.map((id) =>
+    vscode.commands.registerCommand(id, (...args: unknown[]) => {
+      loadEngineCommands();
+      return vscode.commands.executeCommand(id, ...args);
+    }),
   );
+  let isLoaded = false;
+  const loadEngineCommands = (): void => {
+    if (isLoaded) {
+      return;
+    }
+    isLoaded = true;
+    standIns.forEach((standIn) => standIn.dispose());
+    const bundle = path.join(__dirname, ENGINE_COMMANDS_BUNDLE);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const engineCommands = require(bundle) as typeof EngineCommandsModule;
+    engineCommands.registerEngineCommands(context, log);
+  };
+  context.subscriptions.push(...standIns);
 }

@@ -5,7 +5,6 @@ import type { SecretReference, SecretResolver } from '../engine/secrets';
 const SECRET_KEY_PREFIX = 'skyvva.secret.';
 
 /** The command that stores a secret for `${secret:NAME}` references. */
-export const STORE_SECRET_COMMAND = 'skyvva.storeSecret';
 
 /** Returns the secret storage key of a `${secret:NAME}` reference's NAME. */
 export function secretStorageKey(name: string): string {

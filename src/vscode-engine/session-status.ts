@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { isChannelDocument } from '../language/channel-document';
+import { SHOW_AUDIT_LOG_COMMAND } from './engine-command-ids';
 
 /** The session of a channel file as this VS Code window last saw it. */
 export type SessionState = 'none' | 'cached' | 'renewed';
 
 /** The command that the status bar item runs. */
-export const SHOW_AUDIT_LOG_COMMAND = 'skyvva.showAuditLog';
 
 /**
  * Shows the session state of the active channel file in the status bar: no session, cached,

@@ -40,6 +40,7 @@ suite('Installed .vsix', () => {
     const root = installedExtension().extensionUri;
 
     assert.equal(await exists(vscode.Uri.joinPath(root, 'dist', 'extension.js')), true);
+    assert.equal(await exists(vscode.Uri.joinPath(root, 'dist', 'engine-commands.js')), true);
     assert.equal(
       await exists(vscode.Uri.joinPath(root, 'schemas', 'skyvva-channel.schema.json')),
       true,
@@ -83,5 +84,15 @@ suite('Installed .vsix', () => {
     ]) {
       assert.ok(commands.includes(command), `${command} is not registered`);
     }
+  });
+
+  test('engine commands load on first use', async () => {
+    await installedExtension().activate();
+
+    // Show Audit Log loads the engine-commands bundle, which holds the network stack.
+    await vscode.commands.executeCommand('skyvva.showAuditLog');
+
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('skyvva.fetchToken'));
   });
 });
