@@ -34,7 +34,11 @@ suite('CodeLens and effective parameters', () => {
       'vscode.executeCodeLensProvider',
       document.uri,
     );
-    assert.equal(allLenses.length, 1, 'no placeholder lenses');
+    const titles = allLenses.map((each) => each.command?.title);
+    assert.deepEqual(titles, ['Flow: Client-Credentials', 'Fetch Token', 'Send Test Message']);
+    const engineCommands = allLenses.slice(1).map((each) => each.command?.command);
+    assert.deepEqual(engineCommands, ['skyvva.fetchToken', 'skyvva.sendTestMessage']);
+    assert.deepEqual(allLenses[1]?.command?.arguments, [document.uri]);
   });
 
   test('lens names the default flow', async () => {

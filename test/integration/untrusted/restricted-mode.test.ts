@@ -48,6 +48,20 @@ suite('Restricted Mode', () => {
     assert.ok(diagnostics.length > 0);
   });
 
+  test('only the flow lens is shown', async () => {
+    const uri = workspaceUri('wrong-case.skyvva.json');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      uri,
+    );
+
+    const titles = lenses.map((lens) => lens.command?.title ?? '');
+    assert.equal(titles.length, 1);
+    assert.match(titles[0] ?? '', /^Flow: /);
+  });
+
   for (const command of ['skyvva.fetchToken', 'skyvva.sendTestMessage']) {
     test(`${command} is refused`, async () => {
       const uri = await writeWorkspaceFile('restricted.skyvva.json', emulatorChannelText(HOST));
