@@ -12,7 +12,11 @@ export const GENERIC_LOGIN_HOSTS: readonly string[] = [
   'test.salesforce.com',
 ];
 
+/** Lower-cases a host and drops a trailing dot and IPv6 brackets; most hosts need none of it. */
 function normalize(host: string): string {
+  if (/^[a-z0-9.-]*[a-z0-9-]$/.test(host)) {
+    return host;
+  }
   return host
     .toLowerCase()
     .replace(/\.$/, '')
