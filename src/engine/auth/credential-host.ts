@@ -36,3 +36,37 @@ export async function checkCredentialHost(
     { hint: `Allow ${host} only if it is your organization's token endpoint or proxy.` },
   );
 }
+
+/**
+ * Raises AUTH_INSTANCE_URL_REJECTED unless the instance_url of a token response is https (plain
+ * http only to loopback) on a Salesforce host, a loopback host, the token host or an approved
+ * host. The access token goes to that URL with every API call, so a response that names
+ * another host must not receive it.
+ */
+export async function checkInstanceUrl(
+  instanceUrl: string,
+  tokenUrl: URL,
+  approve: HostApproval | undefined,
+): Promise<void> {
+  const url = new URL(instanceUrl);
+  const host = url.hostname;
+  const isLoopback = isLoopbackHost(host);
+  const isTrustedHost =
+    isSalesforceHost(host) ||
+    isLoopback ||
+    host === tokenUrl.hostname ||
+    (approve !== undefined && (await approve(host)));
+  if (isTrustedHost && (url.protocol === 'https:' || isLoopback)) {
+    return;
+  }
+  const reason =
+    url.protocol === 'https:'
+      ? "a host outside Salesforce's domains"
+      : 'plain http, which would send the access token unencrypted';
+  throw new EngineError(
+    'AUTH_INSTANCE_URL_REJECTED',
+    `The token response names instance_url ${url.origin}, which uses ${reason}. No API call ` +
+      'was made, so the access token was not sent there. Check that AuthorizationServerURL ' +
+      "is your org's My Domain token endpoint.",
+  );
+}

@@ -4,7 +4,7 @@ import type { Redactor } from '../redact';
 import { toRequestError } from '../salesforce/network-failure';
 import type { HttpResponse, HttpTransport } from '../salesforce/transport';
 import type { Timing } from '../timing';
-import { checkCredentialHost } from './credential-host';
+import { checkCredentialHost, checkInstanceUrl } from './credential-host';
 import type { HostApproval } from './credential-host';
 import { buildTokenRequestBody, parseTokenUrl } from './token-request';
 import type { TokenCredentials } from './token-request';
@@ -51,6 +51,7 @@ export async function requestToken(
     const response = await sendTokenRequest(tokenUrl, body, context);
     const outcome = interpretTokenResponse(response, interpretContext);
     if (outcome.kind === 'success') {
+      await checkInstanceUrl(outcome.token.instanceUrl, tokenUrl, context.approveHost);
       return outcome.token;
     }
     if (attempt >= attempts) {

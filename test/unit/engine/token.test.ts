@@ -298,6 +298,27 @@ describe('token request', () => {
     assert.equal(emulator.count('token'), 1);
   });
 
+  for (const instanceUrl of ['http://hci.my.salesforce.com', 'https://attacker.example.net']) {
+    it(`keeps the token from instance_url ${instanceUrl}`, async () => {
+      const { emulator } = harness.env;
+      emulator.script('token', tokenSuccess({ accessToken: 'CANARY-TOKEN-INSTANCE', instanceUrl }));
+      const config = await harness.config(
+        clientCredentials('instance.my.salesforce.com', 'SECRET-INSTANCE'),
+      );
+      const error = await rejectionOf(
+        harness.engine.sendTestMessage(config, ONE_RECORD, harness.runOptions()),
+      );
+
+      assert.equal(error.code, 'AUTH_INSTANCE_URL_REJECTED');
+      assert.match(error.message, new RegExp(`instance_url ${instanceUrl.replace(/\./g, '\\.')}`));
+      assert.equal(emulator.count('token'), 1);
+      assert.equal(emulator.count('integrate'), 0);
+      assert.equal(emulator.count('query'), 0);
+      assert.deepEqual(await readdir(harness.cacheDir).catch(() => []), []);
+      assert.doesNotMatch(harness.allOutput() + error.message, /CANARY/);
+    });
+  }
+
   it('reports a response without access_token', async () => {
     const { emulator } = harness.env;
     emulator.script('token', {
