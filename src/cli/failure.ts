@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '../engine/control-characters';
 import { isEngineError } from '../engine/engine-error';
 import type { EngineErrorCode } from '../engine/engine-error';
 import { isNetworkError } from '../engine/http';
@@ -61,7 +62,10 @@ export function reportFailure(error: unknown, io: CliIo, redactor: Redactor): nu
   if (!(error instanceof CliError || isEngineError(error) || isNetworkError(error))) {
     throw error;
   }
-  const hint = isEngineError(error) && error.hint !== undefined ? ` ${error.hint}` : '';
-  io.stderr(`skyvva-channel: ${redactor.redact(error.message + hint)}\n`);
+  // Some engine messages already end with their hint; it is added only where it is missing.
+  const hint = isEngineError(error) ? error.hint : undefined;
+  const text =
+    hint === undefined || error.message.includes(hint) ? error.message : `${error.message} ${hint}`;
+  io.stderr(`skyvva-channel: ${escapeControlCharacters(redactor.redact(text))}\n`);
   return code;
 }

@@ -220,6 +220,11 @@ export const FINDING_CODES: readonly FindingCode[] = [
     summary: 'Leading or trailing whitespace in a value.',
   },
   {
+    code: 'control-character',
+    severity: 'warning',
+    summary: 'A line break or another control character inside a value.',
+  },
+  {
     code: 'invalid-secret-reference',
     severity: 'error',
     summary: 'A value contains ${ but is not ${env:NAME} or ${secret:NAME}.',

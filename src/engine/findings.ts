@@ -1,3 +1,5 @@
+import { escapeControlCharacters } from './control-characters';
+
 /** Severity of a finding, in the order VS Code and SARIF use. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -53,7 +55,7 @@ export function makeFinding(
   return {
     code: finding.code,
     severity: finding.severity,
-    message: finding.message,
+    message: escapeControlCharacters(finding.message),
     range: finding.range,
     tags: finding.tags ?? NONE,
     related: finding.related ?? NONE,

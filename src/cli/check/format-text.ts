@@ -1,7 +1,11 @@
+import { escapeControlCharacters } from '../../engine/control-characters';
 import type { EffectiveParameters } from '../../engine/effective';
 import type { Finding } from '../../engine/findings';
-import { MASK } from '../../engine/redact';
+import { MASK, Redactor } from '../../engine/redact';
 import { LineIndex } from '../text-position';
+
+/** Masks by key only, such as URL query strings; the file's secrets are masked by name. */
+const displayRedactor = new Redactor();
 
 /** Formats findings as `file:line:col severity code message`, one line each. */
 export function formatFindingsText(
@@ -13,14 +17,16 @@ export function formatFindingsText(
   return findings
     .map((finding) => {
       const { line, column } = index.position(finding.range.offset);
-      return `${path}:${line}:${column} ${finding.severity} ${finding.code} ${finding.message}\n`;
+      return `${escapeControlCharacters(path)}:${line}:${column} ${finding.severity} ${finding.code} ${finding.message}\n`;
     })
     .join('');
 }
 
 /** Formats what the module will read, secrets masked, for `--verbose`. */
 export function formatEffectiveText(path: string, effective: EffectiveParameters): string {
-  const lines = [`${path}: effective parameters (flow ${effective.flow ?? 'unsupported'})`];
+  const lines = [
+    `${escapeControlCharacters(path)}: effective parameters (flow ${effective.flow ?? 'unsupported'})`,
+  ];
   for (const parameter of effective.parameters) {
     if (parameter.source === 'absent') {
       continue;
@@ -30,14 +36,16 @@ export function formatEffectiveText(path: string, effective: EffectiveParameters
         ? '(ambiguous)'
         : parameter.isSecret && !parameter.value.startsWith('${')
           ? MASK
-          : JSON.stringify(parameter.value);
+          : escapeControlCharacters(displayRedactor.redact(JSON.stringify(parameter.value)));
     const notes = [
       parameter.source === 'default' ? 'default' : undefined,
       parameter.source === 'legacy-name' ? `read from ${parameter.fileName}` : undefined,
       parameter.isIgnored ? 'ignored' : undefined,
       parameter.isKnown ? undefined : 'not a module parameter',
     ].filter((note) => note !== undefined);
-    lines.push(`  ${parameter.name}: ${shown}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`);
+    lines.push(
+      `  ${escapeControlCharacters(parameter.name)}: ${shown}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '../control-characters';
 import { isSecretName } from '../catalogue';
 import type { RunConfig } from '../config';
 import { MASK, fingerprint } from '../redact';
@@ -26,7 +27,7 @@ export function writeParameterDump(audit: AuditLog, config: RunConfig): void {
       const name = parameter.fileName ?? parameter.name;
       const isSecret = parameter.isSecret || isSecretName(name);
       const value = isSecret ? MASK : (parameter.value ?? '');
-      return `  ${name}: ${value}`;
+      return `${escapeControlCharacters(name)}: ${escapeControlCharacters(value)}`;
     });
   audit.write(COMPONENT.parameterDump, 1, [vendor.PARAMETER_DUMP_HEADER, ...lines].join('\n'));
 }

@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '../control-characters';
 import type { Redactor } from '../redact';
 import { MODULE_VERSION } from '../vendor-texts';
 
@@ -35,8 +36,14 @@ export class AuditLog {
   }
 
   /** Writes one module-shaped line; `text` may span lines, which are indented below it. */
+  /**
+   * Writes one entry. Control characters become visible escapes and continuation lines are
+   * indented, so text from a channel file, a payload or Salesforce can neither drive the
+   * terminal nor pass for a line of its own.
+   */
   write(component: string, lineNumber: number, text: string): void {
-    this.emit(`${TOOL_ID}_v${this.toolVersion}/SKYVVA/${component}.${lineNumber}: ${text}`);
+    const safeText = escapeControlCharacters(text, '\n\t').replace(/\n/g, '\n  ');
+    this.emit(`${TOOL_ID}_v${this.toolVersion}/SKYVVA/${component}.${lineNumber}: ${safeText}`);
   }
 
   private emit(line: string): void {

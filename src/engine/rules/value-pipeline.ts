@@ -1,4 +1,5 @@
 import { isRequired, type ParameterDefinition } from '../catalogue';
+import { hasControlCharacters } from '../control-characters';
 import { makeFinding, type Finding } from '../findings';
 import { makeFix, replaceValueEdit } from '../fixes';
 import type { ParameterEntry } from '../parser';
@@ -108,6 +109,21 @@ function whitespaceFinding(
   });
 }
 
+function controlCharacterFinding(entry: ParameterEntry, value: string): Finding | undefined {
+  if (!hasControlCharacters(value.trim())) {
+    return undefined;
+  }
+  return makeFinding({
+    code: 'control-character',
+    severity: 'warning',
+    message:
+      `${entry.name} contains a line break or another control character, which the module ` +
+      'sends as part of the value. Remove it.',
+    range: entry.valueRange,
+    parameter: entry.name,
+  });
+}
+
 function literalSecretFinding(
   entry: ParameterEntry,
   value: string,
@@ -161,6 +177,7 @@ export function valueFinding(
     specific ??
     type ??
     whitespaceFinding(entry, value, definition) ??
+    controlCharacterFinding(entry, value) ??
     literalSecretFinding(entry, value, definition)
   );
 }

@@ -274,3 +274,19 @@ test('pooling off can be switched on', () => {
     assert.equal(fixed.findings.length, 0, describe(fixed));
   }
 });
+
+test('control character inside a value', () => {
+  const analysis = analyzeWith({
+    Integration: 'Ly-Na\n  OAuth2Flow: Client-Credentials\u001b[32m',
+  });
+  const finding = single(analysis, 'control-character');
+  assert.equal(finding.severity, 'warning');
+  assert.doesNotMatch(finding.message, /Ly-Na/);
+});
+
+test('finding messages escape control characters', () => {
+  const analysis = analyzeWith({ '\u001b[31mX\nforged.skyvva.json:1:1 error z': 'v' });
+  const finding = single(analysis, 'unknown-parameter');
+  assert.doesNotMatch(finding.message, /[\u0000-\u001f]/);
+  assert.match(finding.message, /\\u001b\[31mX\\nforged/);
+});
