@@ -17,6 +17,13 @@
 # Runs as root on Debian, because it installs missing Debian packages with apt-get.
 set -euo pipefail
 
+# Under `npm test` the outer npm exports its settings as npm_* variables, and the npm below
+# would take them as its own: code-server's postinstall then reads the outer npm's user agent
+# and sees the wrong Node version.
+while IFS= read -r name; do
+  unset "$name"
+done < <(compgen -e | grep -i '^npm_' || true)
+
 cs_version="${CS_VERSION:-4.100.3}"
 node_major="${NODE_MAJOR:-}"
 runtime_dir="${RUNTIME_DIR:-$PWD/.vscode-test/code-server-$cs_version${node_major:+-node$node_major}}"

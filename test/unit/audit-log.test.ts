@@ -22,6 +22,7 @@ test('entry cannot pass for a line of its own', () => {
 test('entry cannot drive the terminal', () => {
   const lines = record('red \u001b[31m title \u001b]0;owned\u0007 nul \u0000 sep \u2028 end');
   assert.equal(lines.length, 1);
+  // eslint-disable-next-line no-control-regex -- the test looks for control characters
   assert.doesNotMatch(lines[0] ?? '', /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
   assert.match(lines[0] ?? '', /\\u001b\[31m/);
 });

@@ -287,6 +287,7 @@ test('control character inside a value', () => {
 test('finding messages escape control characters', () => {
   const analysis = analyzeWith({ '\u001b[31mX\nforged.skyvva.json:1:1 error z': 'v' });
   const finding = single(analysis, 'unknown-parameter');
+  // eslint-disable-next-line no-control-regex -- the test looks for control characters
   assert.doesNotMatch(finding.message, /[\u0000-\u001f]/);
   assert.match(finding.message, /\\u001b\[31mX\\nforged/);
 });
