@@ -30,6 +30,8 @@ export interface Outline {
   readonly errors: readonly ParseError[];
   /** Every object's keys that occur more than once, each with all its places. */
   readonly duplicateKeys: readonly (readonly OutlineProperty[])[];
+  /** Whether values nest too deeply to read; nothing else in the outline is complete then. */
+  readonly isTooDeep: boolean;
 }
 
 interface ObjectFrame {
@@ -135,6 +137,43 @@ export function outlineJsonc(text: string): Outline {
     endValue(offset + length, frame.isArray ? undefined : frame.properties);
   };
 
+  try {
+    visitText(text, {
+      beginContainer,
+      endContainer,
+      frames,
+      beginValue,
+      endValue,
+      errors,
+    });
+  } catch (error) {
+    // jsonc-parser descends recursively, so thousands of nested arrays exhaust the stack.
+    if (!(error instanceof RangeError)) {
+      throw error;
+    }
+    return { rootType, rootRange, properties: [], errors, duplicateKeys, isTooDeep: true };
+  }
+  return {
+    rootType,
+    rootRange,
+    properties: rootProperties,
+    errors,
+    duplicateKeys,
+    isTooDeep: false,
+  };
+}
+
+interface VisitState {
+  readonly frames: ObjectFrame[];
+  readonly errors: ParseError[];
+  beginContainer(isArray: boolean, offset: number): void;
+  endContainer(offset: number, length: number): void;
+  beginValue(type: ValueType, offset: number): void;
+  endValue(end: number, properties?: OutlineProperty[]): void;
+}
+
+function visitText(text: string, state: VisitState): void {
+  const { frames, errors, beginContainer, endContainer, beginValue, endValue } = state;
   visit(
     text,
     {
@@ -173,5 +212,4 @@ export function outlineJsonc(text: string): Outline {
     },
     { allowTrailingComma: true, disallowComments: false },
   );
-  return { rootType, rootRange, properties: rootProperties, errors, duplicateKeys };
 }

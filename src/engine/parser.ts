@@ -132,6 +132,15 @@ function describeRoot(type: ValueType): string {
  */
 export function parseChannelText(text: string): ChannelDocument {
   const outline = outlineJsonc(text);
+  if (outline.isTooDeep) {
+    const finding = shapeFinding(
+      'invalid-channel-file',
+      'The file nests arrays or objects thousands of levels deep, too deep to read; a channel ' +
+        'file needs three levels.',
+      { offset: 0, length: 0 },
+    );
+    return unusable(text, outline, [finding]);
+  }
   const findings = syntaxFindings(outline.errors, text.length);
   if (outline.errors.length > 0) {
     return unusable(text, outline, findings);

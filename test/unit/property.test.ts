@@ -157,3 +157,16 @@ test('thousands of copies of one key finish', () => {
   const analysis = analyzeText(text);
   assert.equal(analysis.findings.filter((f) => f.code === 'duplicate-key').length, 20_000);
 });
+
+test('deeply nested values are reported', () => {
+  for (const [open, close] of [
+    ['[', ']'],
+    ['{"a":', '}'],
+  ]) {
+    const text = `{"parameters": {"X": ${open.repeat(100_000)}1${close.repeat(100_000)}}}`;
+    const analysis = analyzeText(text);
+    const codes = analysis.findings.map((finding) => finding.code);
+    assert.deepEqual(codes, ['invalid-channel-file']);
+    assert.equal(analysis.parsed, false);
+  }
+});
