@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 import { analyzeBytes } from '../engine/analyze';
@@ -13,6 +13,7 @@ import type { Payload } from '../engine/skyvva/payload';
 import { displayPath } from './check/collect-files';
 import { formatFindingsText } from './check/format-text';
 import { CliError } from './failure';
+import { readRegularFile } from './read-regular-file';
 import type { CliIo } from './io';
 
 const CHANNEL_SUFFIX = '.skyvva.json';
@@ -28,9 +29,11 @@ export interface ChannelInput {
 
 async function readInputFile(path: string, shownPath: string, kind: string): Promise<Buffer> {
   try {
-    return await readFile(path);
+    return await readRegularFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'read error';
+    const { code: errorCode, message } = error as NodeJS.ErrnoException;
+    const isOwn = errorCode === 'ENOTREG' || errorCode === 'ETOOBIG';
+    const code = isOwn ? message : (errorCode ?? 'read error');
     throw new CliError(
       `Cannot read the ${kind} ${shownPath} (${code}); check the path and its permissions.`,
     );

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { analyzeBytes, type Analysis } from '../../engine/analyze';
+import { readRegularFile } from '../read-regular-file';
 
 /** The outcome for one file: its analysis, or why it could not be read. */
 export type FileResult =
@@ -12,10 +12,11 @@ const CONCURRENT_READS = 16;
 async function checkOne(file: string): Promise<FileResult> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readRegularFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    return { file, readError: `cannot read the file (${code})` };
+    const { code, message } = error as NodeJS.ErrnoException;
+    const reason = code === 'ENOTREG' || code === 'ETOOBIG' ? message : (code ?? 'unknown error');
+    return { file, readError: `cannot read the file (${reason})` };
   }
   const analysis = analyzeBytes(bytes);
   return { file, analysis, text: analysis.document.text };

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,4 +151,17 @@ test('thousands of files are all checked', async () => {
   const io = captureIo(folder);
   assert.equal(await runCli(['check', 'many'], io), 1);
   assert.match(io.out.join(''), /in 1000 of 2000 files\.\n$/);
+});
+
+test('FIFO and folder inputs are refused', async () => {
+  const fifo = join(folder, 'channels', 'pipe.skyvva.json');
+  execFileSync('mkfifo', [fifo]);
+  try {
+    const io = captureIo(folder);
+    assert.equal(await runCli(['check', 'channels/pipe.skyvva.json', '/dev/zero'], io), 2);
+    assert.match(io.err.join(''), /pipe\.skyvva\.json: cannot read the file \(not a regular file\)/);
+    assert.match(io.err.join(''), /\/dev\/zero: cannot read the file \(not a regular file\)/);
+  } finally {
+    rmSync(fifo);
+  }
 });
