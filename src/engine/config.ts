@@ -190,7 +190,8 @@ function describeFindings(findings: readonly Finding[]): string {
   if (findings.length === 0) {
     return 'no details were reported.';
   }
-  return findings.map((finding) => finding.message).join('; ');
+  // Each message is a sentence of its own; duplicate keys report one message per place.
+  return [...new Set(findings.map((finding) => finding.message))].join(' ');
 }
 
 function findEffective(

@@ -53,8 +53,9 @@ function resolveFlow(index: EntryIndex): Pick<EffectiveParameters, 'flow' | 'flo
   if (entry === undefined) {
     return { flow: DEFAULT_FLOW, flowValue: undefined };
   }
+  // A duplicate key leaves the flow unknown; its value is not one to quote as unsupported.
   if (entry.isDuplicate || entry.value === undefined) {
-    return { flow: undefined, flowValue: entry.value };
+    return { flow: undefined, flowValue: undefined };
   }
   // A blank value reads as absent, so the module falls back to its default flow.
   if (entry.value === '') {

@@ -52,3 +52,9 @@ test('duplicate flow leaves the flow unknown', () => {
 test('blank flow falls back to the default', () => {
   assert.equal(analyzeWith({ OAuth2Flow: '' }).effective.flow, 'Username-Password');
 });
+
+test('duplicate flow has no value to quote', () => {
+  const text =
+    '{"parameters": {"OAuth2Flow": "Client-Credentials", "OAuth2Flow": "Client-Credentials"}}';
+  assert.equal(analyzeText(text).effective.flowValue, undefined);
+});
