@@ -96,7 +96,11 @@ function parseProxyUrl(value: string | undefined, source: string): URL | undefin
   if (value === undefined || value.trim() === '') {
     return undefined;
   }
-  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+  if (!hasScheme && value.includes('://')) {
+    throw invalidProxyUrl(source, 'its scheme is not valid');
+  }
+  const text = hasScheme ? value : `http://${value}`;
 
   let url: URL;
   try {
@@ -106,6 +110,9 @@ function parseProxyUrl(value: string | undefined, source: string): URL | undefin
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw invalidProxyUrl(source, `the scheme ${url.protocol} is not supported`);
+  }
+  if (!/^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/i.test(url.hostname)) {
+    throw invalidProxyUrl(source, 'its host is not a valid host name or address');
   }
   return url;
 }

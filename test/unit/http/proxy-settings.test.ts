@@ -41,6 +41,25 @@ describe('proxy settings', () => {
     );
   });
 
+  for (const value of [
+    'ht!tp://u:CANARY-PW@[::1',
+    'http://bad host:3128',
+    'http://ex!ample:3128',
+  ]) {
+    it(`rejects the malformed proxy ${value.slice(0, 12)}`, () => {
+      assert.throws(
+        () => resolveProxySettings({ HTTPS_PROXY: value }),
+        (error: unknown) =>
+          isNetworkError(error, 'NET_INVALID_PROXY_URL') && !error.message.includes('CANARY'),
+      );
+    });
+  }
+
+  it('accepts an IPv6 proxy address', () => {
+    const settings = resolveProxySettings({ HTTPS_PROXY: 'http://[::1]:3128' });
+    assert.equal(settings.httpsProxy?.hostname, '[::1]');
+  });
+
   it('ignores process.env when the given environment is empty', () => {
     const settings = resolveProxySettings({});
     assert.equal(settings.httpsProxy, undefined);
