@@ -6,6 +6,16 @@ import { runCli } from './program';
 const interrupt = new AbortController();
 process.once('SIGINT', () => interrupt.abort());
 
+// A reader that closes early, as `| head` does, is no error of this tool: it stops quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') {
+      throw error;
+    }
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 runCli(process.argv.slice(2), processIo(interrupt.signal)).then(
   (code) => {
     process.exitCode = code;

@@ -58,6 +58,20 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 }
 
 /**
+ * Returns the start of the sequence that contains `offset`: decoding fails at the byte after an
+ * incomplete sequence, but the sequence's lead byte is the one to name.
+ */
+function leadByteOf(bytes: Uint8Array, offset: number): number {
+  let start = offset;
+  // Continuation bytes are 10xxxxxx; a sequence has at most three after its lead byte.
+  while (start > 0 && offset - start < 3 && ((bytes[start - 1] ?? 0) & 0xc0) === 0x80) {
+    start--;
+  }
+  const lead = bytes[start - 1] ?? 0;
+  return start > 0 && (lead & 0xc0) === 0xc0 ? start - 1 : offset;
+}
+
+/**
  * Decodes the saved bytes of a channel file: UTF-8 with or without a byte order mark. Any other
  * encoding becomes an `unsupported-encoding` finding, so nothing runs on a misread file.
  */
@@ -75,7 +89,7 @@ export function decodeChannelBytes(bytes: Uint8Array): DecodeResult {
     };
   }
   {
-    const offset = firstInvalidUtf8Byte(body) + (hasUtf8Bom ? 3 : 0);
+    const offset = leadByteOf(body, firstInvalidUtf8Byte(body)) + (hasUtf8Bom ? 3 : 0);
     return unsupported(
       `not valid UTF-8 (byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte offset ` +
         `${offset}; Windows-1252 or ISO-8859-1 perhaps)`,

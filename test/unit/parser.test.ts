@@ -137,3 +137,13 @@ test('unclosed comment stays inside the text', () => {
   }
   assert.equal(analysis.parsed, false);
 });
+
+test('invalid UTF-8 names the lead byte', () => {
+  const bytes = Buffer.concat([
+    Buffer.from('{"parameters": {"Integration": "'),
+    Buffer.from([0xc3, 0x28]),
+    Buffer.from('"}}'),
+  ]);
+  const finding = single(analyzeBytes(bytes), 'unsupported-encoding');
+  assert.match(finding.message, new RegExp(`0xc3 at byte offset ${bytes.indexOf(0xc3)};`));
+});

@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 
+import { escapeControlCharacters } from '../../engine/control-characters';
 import type { CliIo } from '../io';
 import { EXIT } from '../io';
 import { TOOL_VERSION } from '../version';
@@ -22,6 +23,7 @@ export interface CheckOptions {
 class CheckReporter {
   readonly summary = new CheckSummary();
   private readonly jsonFiles: SarifFile[] = [];
+  private readonly unreadable: { uri: string; reason: string }[] = [];
 
   constructor(
     private readonly io: CliIo,
@@ -32,7 +34,8 @@ class CheckReporter {
     const path = displayPath(result.file, this.io.cwd);
     if ('readError' in result) {
       this.summary.filesUnreadable++;
-      this.io.stderr(`skyvva-channel: ${path}: ${result.readError}\n`);
+      this.unreadable.push({ uri: path.split('\\').join('/'), reason: result.readError });
+      this.io.stderr(`skyvva-channel: ${escapeControlCharacters(path)}: ${result.readError}\n`);
       return;
     }
     const { analysis, text } = result;
@@ -61,7 +64,9 @@ class CheckReporter {
       };
       this.io.stdout(`${JSON.stringify(output, null, 2)}\n`);
     } else {
-      this.io.stdout(`${JSON.stringify(buildSarifLog(TOOL_VERSION, this.jsonFiles), null, 2)}\n`);
+      this.io.stdout(
+        `${JSON.stringify(buildSarifLog(TOOL_VERSION, this.jsonFiles, this.unreadable), null, 2)}\n`,
+      );
     }
   }
 }

@@ -1,4 +1,4 @@
-import { lstat, stat } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 
@@ -60,8 +60,10 @@ export async function collectFiles(
       unmatched.push(argument);
     }
     for (const file of expanded) {
-      if (!seen.has(file)) {
-        seen.add(file);
+      // Symbolic links, loops among them, can reach one file by several paths.
+      const identity = await realpath(file).catch(() => file);
+      if (!seen.has(identity)) {
+        seen.add(identity);
         files.push(file);
       }
     }

@@ -16,8 +16,17 @@ export interface SarifFile {
   readonly findings: readonly JsonFinding[];
 }
 
+/** Percent-encodes each segment of a relative path, so it is a valid URI reference. */
+function toUriReference(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
 /** Builds a SARIF 2.1.0 log, so CI systems can show the findings inline. */
-export function buildSarifLog(version: string, files: readonly SarifFile[]): Sarif.Log {
+export function buildSarifLog(
+  version: string,
+  files: readonly SarifFile[],
+  unreadable: readonly { uri: string; reason: string }[] = [],
+): Sarif.Log {
   const rules: Sarif.ReportingDescriptor[] = FINDING_CODES.map((entry) => ({
     id: entry.code,
     shortDescription: { text: entry.summary },
@@ -33,7 +42,7 @@ export function buildSarifLog(version: string, files: readonly SarifFile[]): Sar
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: file.uri, uriBaseId: '%SRCROOT%' },
+            artifactLocation: { uri: toUriReference(file.uri), uriBaseId: '%SRCROOT%' },
             region: {
               startLine: finding.line,
               startColumn: finding.column,
@@ -51,6 +60,22 @@ export function buildSarifLog(version: string, files: readonly SarifFile[]): Sar
     runs: [
       {
         tool: { driver: { name: 'skyvva-channel', version, rules } },
+        invocations: [
+          {
+            executionSuccessful: unreadable.length === 0,
+            toolExecutionNotifications: unreadable.map((file) => ({
+              level: 'error' as const,
+              message: { text: `Cannot read the file: ${file.reason}.` },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: toUriReference(file.uri), uriBaseId: '%SRCROOT%' },
+                  },
+                },
+              ],
+            })),
+          },
+        ],
         results,
       },
     ],

@@ -159,9 +159,51 @@ test('FIFO and folder inputs are refused', async () => {
   try {
     const io = captureIo(folder);
     assert.equal(await runCli(['check', 'channels/pipe.skyvva.json', '/dev/zero'], io), 2);
-    assert.match(io.err.join(''), /pipe\.skyvva\.json: cannot read the file \(not a regular file\)/);
+    assert.match(
+      io.err.join(''),
+      /pipe\.skyvva\.json: cannot read the file \(not a regular file\)/,
+    );
     assert.match(io.err.join(''), /\/dev\/zero: cannot read the file \(not a regular file\)/);
   } finally {
     rmSync(fifo);
+  }
+});
+
+test('SARIF encodes URIs and lists unreadable files', async () => {
+  const spaced = join(folder, 'sp ace');
+  mkdirSync(spaced, { recursive: true });
+  writeFileSync(join(spaced, 'ü b.skyvva.json'), BROKEN);
+  const dangling = join(spaced, 'gone.skyvva.json');
+  symlinkSync(join(folder, 'nowhere'), dangling);
+  try {
+    const io = captureIo(folder);
+    await runCli(
+      ['check', '--format', 'sarif', 'sp ace/ü b.skyvva.json', 'sp ace/gone.skyvva.json'],
+      io,
+    );
+    const log = JSON.parse(io.out.join('')) as Sarif.Log;
+    const run = log.runs[0];
+    const uri = run?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+    assert.equal(uri, 'sp%20ace/%C3%BC%20b.skyvva.json');
+    const notification = run?.invocations?.[0]?.toolExecutionNotifications?.[0];
+    assert.equal(run?.invocations?.[0]?.executionSuccessful, false);
+    assert.equal(notification?.level, 'error');
+    assert.match(notification?.message.text ?? '', /ENOENT/);
+  } finally {
+    rmSync(spaced, { recursive: true });
+  }
+});
+
+test('symbolic link loops list a file once', async () => {
+  const loop = join(folder, 'loop');
+  mkdirSync(join(loop, 'sub'), { recursive: true });
+  writeFileSync(join(loop, 'a.skyvva.json'), BROKEN);
+  symlinkSync('..', join(loop, 'sub', 'up'));
+  try {
+    const io = captureIo(folder);
+    await runCli(['check', 'loop'], io);
+    assert.match(io.out.join(''), /in 1 of 1 file\.\n$/);
+  } finally {
+    rmSync(loop, { recursive: true });
   }
 });
