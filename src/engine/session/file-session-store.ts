@@ -29,6 +29,8 @@ export const LOCK_STALE_MS = 10_000;
 export const LOCK_WAIT_MS = 60_000;
 
 const LOCK_POLL_MS = 50;
+/** How long a run waits for the lock in silence before it says why it waits. */
+const LOCK_WAIT_NOTICE_MS = 2000;
 
 const cacheFileSchema = z.object({
   version: z.literal(FORMAT_VERSION),
@@ -175,8 +177,10 @@ export class FileSessionStore implements SessionStore {
   }
 
   private async acquireLock(path: string, signal?: AbortSignal): Promise<() => Promise<void>> {
-    const deadline = this.timing.now() + this.lockWaitMs;
+    const started = this.timing.now();
+    const deadline = started + this.lockWaitMs;
     let hasLoggedWait = false;
+    let hasWarnedWait = false;
     for (;;) {
       try {
         return await lockfile.lock(path, {
@@ -210,6 +214,14 @@ export class FileSessionStore implements SessionStore {
       if (!hasLoggedWait) {
         this.logger.debug(`Waiting for the session cache lock ${path}${LOCK_SUFFIX}`);
         hasLoggedWait = true;
+      }
+      if (!hasWarnedWait && this.timing.now() - started >= LOCK_WAIT_NOTICE_MS) {
+        this.logger.warn(
+          `Still waiting for the session cache lock ${path}${LOCK_SUFFIX}: another run holds it, ` +
+            `or a stopped run left it, which is taken over ${this.lockStaleMs / 1000} s after ` +
+            'its last update.',
+        );
+        hasWarnedWait = true;
       }
       await this.timing.sleep(LOCK_POLL_MS, signal);
     }
