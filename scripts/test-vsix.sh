@@ -28,6 +28,8 @@ npx tsc -p .
 cp test/vsix/package.json out/test/vsix/package.json
 
 status=0
+passed=0
+failed=0
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 for entry in "${runtimes[@]}"; do
@@ -46,10 +48,19 @@ for entry in "${runtimes[@]}"; do
   code=0
   node scripts/run-vscode-tests.js --runtime "$runtime_dir" \
     --extensionDevelopmentPath out/test/vsix --extensionTestsPath out/test/vsix/index \
-    --workspace test/fixtures --extensions-dir "$extensions" "$@" || code=$?
+    --workspace test/fixtures --extensions-dir "$extensions" "$@" | tee "$work/run.log" ||
+    code=${PIPESTATUS[0]}
   log "VS Code $vscode_version: exit code $code"
+  summary="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$work/run.log" | tail -1 || true)"
+  if [ -n "$summary" ]; then
+    passed=$((passed + $(echo "$summary" | awk '{print $1}')))
+    failed=$((failed + $(echo "$summary" | awk '{print $3}')))
+  else
+    failed=$((failed + 1)) # the run ended before its tests reported
+  fi
   if [ "$code" -ne 0 ] && [ "$status" -eq 0 ]; then
     status=$code
   fi
 done
+echo "$passed passed, $failed failed"
 exit "$status"
