@@ -1,4 +1,5 @@
 import type { Analysis } from './analyze';
+import type { TokenCredentials } from './auth/token-request';
 import { PARAMETERS, findByLegacyName, findParameter, isRequired, isSecretName } from './catalogue';
 import type { Flow, Purpose } from './catalogue';
 import type { EffectiveParameter, EffectiveParameters } from './effective';
@@ -10,16 +11,9 @@ import type { SecretResolver } from './secrets';
 import { missingParametersMessage, unsupportedFlowMessage } from './vendor-texts';
 
 /** Everything a token request or a test message needs, read from one channel file. */
-export interface RunConfig {
+export interface RunConfig extends TokenCredentials {
   readonly purpose: Purpose;
-  readonly flow: Flow;
-  readonly tokenUrl: string;
-  /** Secret references are resolved in these four values. */
-  readonly consumerKey: string;
-  readonly consumerSecret: string;
-  /** Set only under Username-Password. */
-  readonly username: string | undefined;
-  readonly password: string | undefined;
+  /** Secret references are resolved in the credentials; username and password are set only under Username-Password. */
   /** Whether the consumer key was read through the deprecated name `ConsumeKey`. */
   readonly usesLegacyConsumerKey: boolean;
   /** Parameters that are set but that the flow ignores, in catalogue order. */
