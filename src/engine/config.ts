@@ -10,10 +10,13 @@ import { parseSecretReference } from './secrets';
 import type { SecretResolver } from './secrets';
 import { missingParametersMessage, unsupportedFlowMessage } from './vendor-texts';
 
-/** Everything a token request or a test message needs, read from one channel file. */
+/**
+ * Everything a token request or a test message needs, read from one channel file. Secret
+ * references in the credentials are resolved; username and password are set only under
+ * Username-Password.
+ */
 export interface RunConfig extends TokenCredentials {
   readonly purpose: Purpose;
-  /** Secret references are resolved in the credentials; username and password are set only under Username-Password. */
   /** Whether the consumer key was read through the deprecated name `ConsumeKey`. */
   readonly usesLegacyConsumerKey: boolean;
   /** Parameters that are set but that the flow ignores, in catalogue order. */
