@@ -52,7 +52,10 @@ function literalType(value: unknown): ValueType {
   if (value === null) {
     return 'null';
   }
-  return typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : 'boolean';
+  if (typeof value === 'string') {
+    return 'string';
+  }
+  return typeof value === 'number' ? 'number' : 'boolean';
 }
 
 /** Groups the properties that share a name, in file order; empty when all names differ. */

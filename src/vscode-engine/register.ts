@@ -4,14 +4,14 @@ import { ENGINE_COMMANDS } from './engine-command-ids';
 import type * as EngineCommandsModule from './engine-commands';
 import { registerMoveToSecretAction } from './move-to-secret-action';
 
-/** The bundle beside dist/extension.js that holds the engine commands and the network stack. */
+/** The bundle beside dist/extension.js that contains the engine commands and the network stack. */
 const ENGINE_COMMANDS_BUNDLE = 'engine-commands.js';
 
 /**
  * Registers what runs the engine from VS Code. The "Move to secret storage" quick fix is
- * registered now; the engine commands get stand-ins that load their bundle on first use,
- * replace themselves with the real commands and run the command again, so activation stays
- * free of network code.
+ * registered at once. Each engine command gets a stand-in that loads the engine bundle on first
+ * use, replaces itself with the real command and runs it again. Activation therefore loads no
+ * network code.
  */
 export function registerEngineFeatures(
   context: vscode.ExtensionContext,
