@@ -3,13 +3,14 @@ import * as vscode from 'vscode';
 import { ENGINE_COMMANDS } from './engine-command-ids';
 import type * as EngineCommandsModule from './engine-commands';
 import { registerMoveToSecretAction } from './move-to-secret-action';
+import { SessionStatusBar } from './session-status';
 
 /** The bundle beside dist/extension.js that contains the engine commands and the network stack. */
 const ENGINE_COMMANDS_BUNDLE = 'engine-commands.js';
 
 /**
- * Registers what runs the engine from VS Code. The "Move to secret storage" quick fix is
- * registered at once. Each engine command gets a stand-in that loads the engine bundle on first
+ * Registers what runs the engine from VS Code. The "Move to secret storage" quick fix and the
+ * session status bar item are set up at once. Each engine command gets a stand-in that loads the engine bundle on first
  * use, replaces itself with the real command and runs it again. Activation therefore loads no
  * network code.
  */
@@ -18,6 +19,8 @@ export function registerEngineFeatures(
   log: vscode.LogOutputChannel,
 ): void {
   registerMoveToSecretAction(context);
+  const status = new SessionStatusBar();
+  context.subscriptions.push(status);
   const standIns = ENGINE_COMMANDS.map((id) =>
     vscode.commands.registerCommand(id, (...args: unknown[]) => {
       loadEngineCommands();
@@ -34,7 +37,7 @@ export function registerEngineFeatures(
     const bundle = path.join(__dirname, ENGINE_COMMANDS_BUNDLE);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const engineCommands = require(bundle) as typeof EngineCommandsModule;
-    engineCommands.registerEngineCommands(context, log);
+    engineCommands.registerEngineCommands(context, log, status);
   };
   context.subscriptions.push(...standIns);
 }

@@ -9,7 +9,7 @@ import { NetworkSettingsReader } from './network-options';
 import { Notifier } from './notifier';
 import { createVsCodeSecretResolver } from './secret-resolver';
 import { SecretStorageSessionStore } from './secret-session-store';
-import { SessionStatusBar } from './session-status';
+import type { SessionStatusBar } from './session-status';
 
 /** The services that the network and secret commands share while the extension is active. */
 export interface RunServices {
@@ -33,12 +33,12 @@ export interface RunServices {
 export function createRunServices(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
+  status: SessionStatusBar,
 ): RunServices {
   const redactor = new Redactor();
   const logger = createChannelLogger(log, redactor);
   const audit = new AuditLogChannel();
-  const status = new SessionStatusBar();
-  context.subscriptions.push(audit, status);
+  context.subscriptions.push(audit);
 
   return {
     redactor,

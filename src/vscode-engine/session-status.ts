@@ -5,8 +5,6 @@ import { SHOW_AUDIT_LOG_COMMAND } from './engine-command-ids';
 /** The session of a channel file as this VS Code window last saw it. */
 export type SessionState = 'none' | 'cached' | 'renewed';
 
-/** The command that the status bar item runs. */
-
 /**
  * Shows the session state of the active channel file in the status bar: no session, cached,
  * or renewed after Salesforce rejected the cached one. Clicking it opens the audit log.
