@@ -120,6 +120,8 @@ export interface EngineHarness {
   runOptions(extra?: RunOptions): RunOptions;
   /** Scripts the retry-budget query to return `budget` for every session, valid or not. */
   answerBudget(budget: number): void;
+  /** Returns to a fresh start between tests: emulator, audit lines, cache files and sessions. */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -155,9 +157,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Engine
       approveHost: createHostAllowList(options.allowHosts ?? []),
       ...overrides,
     });
+  const engine = newEngine();
   return {
     env,
-    engine: newEngine(),
+    engine,
     store,
     cacheDir,
     redactor,
@@ -178,6 +181,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Engine
         },
       };
       env.emulator.script('query', answer);
+    },
+    reset: async () => {
+      env.emulator.reset();
+      auditLines.length = 0;
+      await store.clear();
+      // The engine keeps the last session in memory; clearing the files alone would not end it.
+      engine.forgetSessions();
     },
     close: async () => {
       await env.close();

@@ -56,11 +56,7 @@ describe('cache shared by processes', () => {
     harness = await startHarness({ lockStaleMs: LOCK_STALE_MS });
   });
 
-  afterEach(async () => {
-    harness.env.emulator.reset();
-    await harness.store.clear();
-    harness.engine.forgetSessions();
-  });
+  afterEach(() => harness.reset());
 
   after(async () => {
     await harness.close();

@@ -101,12 +101,7 @@ describe('retry budget', () => {
     harness = await startHarness({ timing });
   });
 
-  afterEach(async () => {
-    harness.env.emulator.reset();
-    harness.auditLines.length = 0;
-    await harness.store.clear();
-    harness.engine.forgetSessions();
-  });
+  afterEach(() => harness.reset());
 
   after(async () => {
     await harness.close();

@@ -21,12 +21,7 @@ describe('test message', () => {
     harness = await startHarness({ timing: new FakeTiming() });
   });
 
-  afterEach(async () => {
-    harness.env.emulator.reset();
-    harness.auditLines.length = 0;
-    await harness.store.clear();
-    harness.engine.forgetSessions();
-  });
+  afterEach(() => harness.reset());
 
   after(async () => {
     await harness.close();

@@ -39,12 +39,7 @@ describe('sessions and renewal', () => {
     harness = await startHarness({ timing: new FakeTiming() });
   });
 
-  afterEach(async () => {
-    harness.env.emulator.reset();
-    harness.auditLines.length = 0;
-    await harness.store.clear();
-    harness.engine.forgetSessions();
-  });
+  afterEach(() => harness.reset());
 
   after(async () => {
     await harness.close();

@@ -29,12 +29,7 @@ describe('token request', () => {
     });
   });
 
-  afterEach(async () => {
-    harness.env.emulator.reset();
-    harness.auditLines.length = 0;
-    await harness.store.clear();
-    harness.engine.forgetSessions();
-  });
+  afterEach(() => harness.reset());
 
   after(async () => {
     await harness.close();
