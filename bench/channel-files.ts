@@ -59,7 +59,7 @@ export function generateChannelFiles(
   });
 }
 
-/** A channel file with 40 parameters: the catalogue's, some unknown names and near misses. */
+/** Builds a channel file with 40 parameters: the catalogue's, some unknown names and near misses. */
 export function fortyParameterChannel(): string {
   const parameters: Record<string, string> = {};
   for (const definition of PARAMETERS) {

@@ -19,7 +19,7 @@ set -euo pipefail
 
 # Under `npm test` the outer npm exports its settings as npm_* variables, and the npm below
 # would take them as its own: code-server's postinstall then reads the outer npm's user agent
-# and sees the wrong Node version.
+# and reads the wrong Node version.
 while IFS= read -r name; do
   unset "$name"
 done < <(compgen -e | grep -i '^npm_' || true)

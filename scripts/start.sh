@@ -2,7 +2,7 @@
 # The main job on a fresh machine: install, build and check the example channel files. Then it
 # sends a test message twice on the Client-Credentials example against the in-process
 # Salesforce emulator and confirms the audit-log lines that prove the flow and the session reuse.
-# examples/ holds one channel file that is broken on purpose, so `check` exits 1 there.
+# examples/ contains one channel file that is broken on purpose, so `check` exits 1 there.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 

@@ -19,7 +19,7 @@ function byPosition(a: Finding, b: Finding): number {
   return a.range.offset - b.range.offset || a.range.length - b.range.length;
 }
 
-/** Analyses channel file text as an editor holds it (without a byte order mark). */
+/** Analyses channel file text as an editor provides it (without a byte order mark). */
 export function analyzeText(text: string): Analysis {
   const document = parseChannelText(text);
   const effective = resolveEffectiveParameters(document.entries, document.entryIndex);

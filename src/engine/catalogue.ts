@@ -25,11 +25,11 @@ export const BULK_OPERATIONS: readonly string[] = ['Skyvva Bulk', 'Salesforce Bu
 export const TOKEN_PATH = '/services/oauth2/token';
 export const MODULE_NAME = 'Skyvva/V3/RestIntegration';
 
-/** How the rules read a parameter's value. */
+/** The kind of value a parameter takes, which selects the rule that checks it. */
 export type ValueKind =
   'flow' | 'url' | 'text' | 'flag' | 'operation' | 'positive-integer' | 'version' | 'path';
 
-/** What a parameter is needed for: every run that logs in, or only test messages. */
+/** The runs that need a parameter: every run that logs in, or only test messages. */
 export type Purpose = 'token' | 'send';
 
 export interface ParameterDefinition {
@@ -240,7 +240,7 @@ export function findByLegacyName(name: string): ParameterDefinition | undefined 
   return byLegacyName.get(name);
 }
 
-/** Whether the module masks a parameter's value: the known secrets and every `pwd*` name. */
+/** Checks whether the module masks a parameter's value: the known secrets and every `pwd*` name. */
 export function isSecretName(name: string): boolean {
   return byName.get(name)?.isSecret === true || name.startsWith('pwd');
 }
@@ -266,7 +266,7 @@ const lowerCaseNames = new Set(
   ),
 );
 
-/** Whether a name is a module parameter name, or one in other letter case. */
+/** Checks whether a name is a module parameter name, or one in other letter case. */
 export function looksLikeParameterName(name: string): boolean {
   return lowerCaseNames.has(name.toLowerCase());
 }

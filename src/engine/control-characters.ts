@@ -4,7 +4,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** Whether a text contains a control character or a Unicode line separator. */
+/** Checks whether a text contains a control character or a Unicode line separator. */
 export function hasControlCharacters(text: string): boolean {
   CONTROL_CHARACTERS.lastIndex = 0;
   return CONTROL_CHARACTERS.test(text);

@@ -11,7 +11,7 @@ export interface Candidate {
 /** Inputs longer than this are never compared: no parameter name or value comes close. */
 const MAX_COMPARED_LENGTH = 64;
 
-/** The largest distance still worth a suggestion: one edit for short inputs, up to three. */
+/** Returns the largest distance still worth a suggestion: one edit for short inputs, up to three. */
 export function maxDistanceFor(input: string): number {
   if (input.length <= 4) {
     return 1;

@@ -25,9 +25,9 @@ export interface EffectiveParameter {
   readonly isSecret: boolean;
 }
 
-/** What the module will read from a channel file: the flow and every parameter. */
+/** The flow and every parameter that the module will read from a channel file. */
 export interface EffectiveParameters {
-  /** Undefined when `OAuth2Flow` holds an unsupported value. */
+  /** Undefined when `OAuth2Flow` contains an unsupported value. */
   readonly flow: Flow | undefined;
   /** `OAuth2Flow` as written, undefined when absent. */
   readonly flowValue: string | undefined;

@@ -7,7 +7,7 @@ export interface FindingCode {
   readonly summary: string;
 }
 
-/** Every code the parser and the rules report. Severities vary where the summary says so. */
+/** Every code the parser and the rules report. Severities vary where the summary states it. */
 export const FINDING_CODES: readonly FindingCode[] = [
   {
     code: 'unsupported-encoding',

@@ -17,7 +17,7 @@ class DeferredFix implements Fix {
     return this.computed;
   }
 
-  /** Lists the edits as an own property, so JSON output sees them. */
+  /** Lists the edits as an own property, so JSON output includes them. */
   toJSON(): Fix {
     const { title, edits, isPreferred, isSafe } = this;
     return { title, edits, isPreferred, isSafe };
@@ -34,18 +34,18 @@ export function makeFix(
   return new DeferredFix(title, compute, options.isPreferred ?? false, options.isSafe ?? false);
 }
 
-/** An edit that renames a parameter key. */
+/** Returns an edit that renames a parameter key. */
 export function renameKeyEdit(entry: ParameterEntry, newName: string): TextEdit {
   return { ...entry.nameRange, newText: JSON.stringify(newName) };
 }
 
-/** An edit that replaces a parameter value with a JSON string. */
+/** Returns an edit that replaces a parameter value with a JSON string. */
 export function replaceValueEdit(entry: ParameterEntry, newValue: string): TextEdit {
   return { ...entry.valueRange, newText: JSON.stringify(newValue) };
 }
 
 /**
- * An edit that removes a property with the comma that separates it from its neighbours, so the
+ * Returns an edit that removes a property with the comma that separates it from its neighbours, so the
  * object stays valid JSON.
  */
 export function removePropertyEdit(document: ChannelDocument, entry: ParameterEntry): TextEdit {
@@ -73,7 +73,7 @@ export function removePropertyEdit(document: ChannelDocument, entry: ParameterEn
   };
 }
 
-/** The length up to and including a trailing comma after `offset`, or 0 when there is none. */
+/** Returns the length up to and including a trailing comma after `offset`, or 0 when there is none. */
 function trailingCommaLength(text: string, offset: number): number {
   const match = /^\s*,/.exec(text.slice(offset, offset + 200));
   return match === null ? 0 : match[0].length;
@@ -83,13 +83,13 @@ function findSiblings(document: ChannelDocument): TextRange[] {
   return document.entries.map((sibling) => sibling.propertyRange);
 }
 
-/** The indentation of the line that contains `offset`. */
+/** Returns the indentation of the line that contains `offset`. */
 function indentationAt(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
 }
 
-/** An edit that adds `"name": "value"` as the last property of the `parameters` object. */
+/** Returns an edit that adds `"name": "value"` as the last property of the `parameters` object. */
 export function addParameterEdit(document: ChannelDocument, name: string, value: string): TextEdit {
   const property = `${JSON.stringify(name)}: ${JSON.stringify(value)}`;
   const last = document.entries[document.entries.length - 1];

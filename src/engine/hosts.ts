@@ -23,13 +23,13 @@ function normalize(host: string): string {
     .replace(/^\[|\]$/g, '');
 }
 
-/** Whether a host name is one of Salesforce's domains or a subdomain of one. */
+/** Checks whether a host name is one of Salesforce's domains or a subdomain of one. */
 export function isSalesforceHost(host: string): boolean {
   const name = normalize(host);
   return SALESFORCE_DOMAINS.some((domain) => name === domain || name.endsWith(`.${domain}`));
 }
 
-/** Whether a host is this machine: `localhost`, 127.0.0.0/8 or `::1`. */
+/** Checks whether a host is this machine: `localhost`, 127.0.0.0/8 or `::1`. */
 export function isLoopbackHost(host: string): boolean {
   const name = normalize(host);
   return (
@@ -40,12 +40,12 @@ export function isLoopbackHost(host: string): boolean {
   );
 }
 
-/** Whether a host is a Lightning UI host (`*.lightning.force.com`), which serves no OAuth. */
+/** Checks whether a host is a Lightning UI host (`*.lightning.force.com`), which serves no OAuth. */
 export function isLightningHost(host: string): boolean {
   return normalize(host).endsWith('.lightning.force.com');
 }
 
-/** Whether a host is `login.salesforce.com` or `test.salesforce.com`. */
+/** Checks whether a host is `login.salesforce.com` or `test.salesforce.com`. */
 export function isGenericLoginHost(host: string): boolean {
   return GENERIC_LOGIN_HOSTS.includes(normalize(host));
 }

@@ -16,7 +16,7 @@ export interface OutlineProperty {
   properties: OutlineProperty[] | undefined;
 }
 
-/** A property's whole span, from the key's opening quote to the value's end. */
+/** Returns a property's whole span, from the key's opening quote to the value's end. */
 export function propertyRange(property: OutlineProperty): TextRange {
   const end = property.valueRange.offset + property.valueRange.length;
   return { offset: property.keyRange.offset, length: end - property.keyRange.offset };

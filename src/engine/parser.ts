@@ -46,7 +46,7 @@ const TOP_LEVEL_KEYS = ['$schema', 'channel', 'module', 'parameters'];
 
 const NO_NAMES: ReadonlySet<string | undefined> = new Set();
 
-/** The most other places a duplicate-key finding lists, so thousands of copies stay linear. */
+/** The maximum number of other places a duplicate-key finding lists, so thousands of copies stay linear. */
 const MAX_RELATED = 10;
 
 function describeParseError(error: ParseError): string {

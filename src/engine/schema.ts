@@ -28,8 +28,8 @@ function parameterSchema(definition: ParameterDefinition): JsonSchema {
   return {
     description: definition.description.replace(/`/g, ''),
     markdownDescription: notes.join('\n'),
-    // VS Code inserts the first example as the value when it completes the name, and lists the
-    // examples as value proposals; a defaultSnippet would list the same value a second time.
+    // VS Code inserts the first example as the value when it completes the name, and it lists
+    // the examples as value proposals. A defaultSnippet would list the same value a second time.
     examples: [definition.example],
   };
 }

@@ -10,8 +10,8 @@ function indent(text: string, by: string): string {
 
 /**
  * Builds the fix that moves top-level parameters into a `"parameters"` object. When the top
- * level holds only parameters, the object is wrapped as it is, comments included; otherwise
- * `$schema`, `channel` and `module` stay at the top and the rest moves.
+ * level contains only parameters, the object is wrapped as it is, comments included.
+ * Otherwise `$schema`, `channel` and `module` stay at the top and the rest moves.
  */
 export function wrapParametersFix(text: string, outline: Outline): Fix {
   const properties = outline.properties;

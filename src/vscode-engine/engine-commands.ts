@@ -9,7 +9,7 @@ import type { SessionStatusBar } from './session-status';
 
 /**
  * Registers the commands that run the engine: Fetch Token, Send Test Message, Clear Session
- * Cache, Store Secret and Show Audit Log, with the audit log; the session status bar item
+ * Cache, Store Secret and Show Audit Log, with the audit log. The session status bar item
  * comes from the activation, so it shows before the first engine command.
  * This module is bundled apart (dist/engine-commands.js) and loaded on the first such command,
  * so activating the extension never loads the network stack.

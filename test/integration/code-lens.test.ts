@@ -34,9 +34,9 @@ suite('CodeLens and effective parameters', () => {
       'vscode.executeCodeLensProvider',
       document.uri,
     );
-    const titles = allLenses.map((each) => each.command?.title);
+    const titles = allLenses.map((lens) => lens.command?.title);
     assert.deepEqual(titles, ['Flow: Client-Credentials', 'Fetch Token', 'Send Test Message']);
-    const engineCommands = allLenses.slice(1).map((each) => each.command?.command);
+    const engineCommands = allLenses.slice(1).map((lens) => lens.command?.command);
     assert.deepEqual(engineCommands, ['skyvva.fetchToken', 'skyvva.sendTestMessage']);
     assert.deepEqual(allLenses[1]?.command?.arguments, [document.uri]);
   });

@@ -1,27 +1,9 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import Mocha from 'mocha';
+import { runTestsIn } from '../integration/mocha-suite';
 
 /**
  * Runs the `*.test.js` files beside this one, which check the extension installed from the
  * .vsix. The extension host loads this module as extensionTestsPath.
  */
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20000 });
-  const testFiles = fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js'));
-  for (const name of testFiles.sort()) {
-    mocha.addFile(path.join(__dirname, name));
-  }
-
-  return new Promise((resolve, reject) => {
-    const runner = mocha.run((failures) => {
-      const { passes } = runner.stats ?? { passes: 0 };
-      console.log(`${passes} passed, ${failures} failed`);
-      if (failures > 0) {
-        reject(new Error(`${failures} of ${passes + failures} .vsix tests failed`));
-      } else {
-        resolve();
-      }
-    });
-  });
+  return runTestsIn(__dirname, '.vsix');
 }

@@ -89,7 +89,7 @@ suite('Installed .vsix', () => {
   test('engine commands load on first use', async () => {
     await installedExtension().activate();
 
-    // Show Audit Log loads the engine-commands bundle, which holds the network stack.
+    // Show Audit Log loads the engine-commands bundle, which contains the network stack.
     await vscode.commands.executeCommand('skyvva.showAuditLog');
 
     const commands = await vscode.commands.getCommands(true);

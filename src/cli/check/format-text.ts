@@ -31,7 +31,7 @@ export function formatEffectiveText(path: string, effective: EffectiveParameters
     if (parameter.source === 'absent') {
       continue;
     }
-    const shown =
+    const displayValue =
       parameter.value === undefined
         ? '(ambiguous)'
         : parameter.isSecret && !parameter.value.startsWith('${')
@@ -43,9 +43,8 @@ export function formatEffectiveText(path: string, effective: EffectiveParameters
       parameter.isIgnored ? 'ignored' : undefined,
       parameter.isKnown ? undefined : 'not a module parameter',
     ].filter((note) => note !== undefined);
-    lines.push(
-      `  ${escapeControlCharacters(parameter.name)}: ${shown}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`,
-    );
+    const noteText = notes.length > 0 ? ` (${notes.join(', ')})` : '';
+    lines.push(`  ${escapeControlCharacters(parameter.name)}: ${displayValue}${noteText}`);
   }
   return `${lines.join('\n')}\n`;
 }

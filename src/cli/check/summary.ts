@@ -21,7 +21,7 @@ export class CheckSummary {
     return this.counts.error + this.counts.warning + this.counts.information + this.counts.hint;
   }
 
-  /** One line such as "3 problems (1 error, 2 warnings, 0 information, 0 hints) in 2 of 5 files". */
+  /** Describes the counts in one line such as "3 problems (1 error, 2 warnings, 0 information, 0 hints) in 2 of 5 files". */
   describe(): string {
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const unreadable =

@@ -3,7 +3,7 @@ import { isLoopbackHost, isSalesforceHost } from '../hosts';
 
 /**
  * Decides whether credentials may go to a host outside Salesforce's domains and loopback.
- * The CLI answers from its `--allow-host` list; VS Code asks the user once per host.
+ * The CLI decides from its `--allow-host` list; VS Code asks the user once per host.
  */
 export type HostApproval = (host: string) => boolean | Promise<boolean>;
 

@@ -3,13 +3,13 @@ import type { EffectiveParameters } from '../effective';
 import type { TextRange } from '../findings';
 import type { ChannelDocument, ParameterEntry } from '../parser';
 
-/** What every rule reads: the parsed file, the effective parameters and the flow. */
+/** The inputs of every rule: the parsed file, the effective parameters and the flow. */
 export interface RuleContext {
   readonly document: ChannelDocument;
   readonly effective: EffectiveParameters;
-  /** The effective flow; undefined when `OAuth2Flow` holds an unsupported value. */
+  /** The effective flow, or undefined when `OAuth2Flow` contains an unsupported value. */
   readonly flow: Flow | undefined;
-  /** Where findings about absent parameters point: the `"parameters"` key. */
+  /** The `"parameters"` key, where findings about absent parameters point. */
   readonly anchor: TextRange;
   /** The entry with exactly this name, or undefined. */
   entry(name: string): ParameterEntry | undefined;

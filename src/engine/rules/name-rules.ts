@@ -13,7 +13,7 @@ import type { RuleContext } from './context';
 
 const KNOWN_NAMES = PARAMETERS.map((definition) => definition.name);
 
-/** What happens when the module does not find a parameter under its exact name. */
+/** Describes what happens when the module does not find a parameter under its exact name. */
 function consequence(definition: ParameterDefinition, context: RuleContext): string {
   if (definition.name === 'OAuth2Flow') {
     return 'the module runs Username-Password, the default';
@@ -24,7 +24,7 @@ function consequence(definition: ParameterDefinition, context: RuleContext): str
   return definition.kind === 'flag' ? 'the flag stays off' : 'the default applies';
 }
 
-/** A rename fix, or none when the target name is already in the file. */
+/** Builds the rename fixes, leaving out targets that are already in the file. */
 function renameFixes(entry: ParameterEntry, targets: readonly string[], context: RuleContext) {
   const free = targets.filter((target) => context.entry(target) === undefined);
   return free.map((target) =>
@@ -213,7 +213,7 @@ export function nameFinding(
   return unknownNameFinding(entry, context);
 }
 
-/** Whether the module reads a parameter's value under the effective flow. */
+/** Checks whether the module reads a parameter's value under the effective flow. */
 export function isRead(definition: ParameterDefinition | undefined, context: RuleContext): boolean {
   if (definition === undefined) {
     return false;

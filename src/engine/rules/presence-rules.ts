@@ -58,13 +58,13 @@ export function flowNotSetFindings(context: RuleContext): Finding[] {
   if (entry !== undefined && entry.value !== '') {
     return [];
   }
-  const how = entry === undefined ? 'is not set' : 'is blank';
+  const state = entry === undefined ? 'is not set' : 'is blank';
   return [
     makeFinding({
       code: 'flow-not-set',
       severity: 'information',
       message:
-        `OAuth2Flow ${how}, so the module runs Username-Password. Set OAuth2Flow to ` +
+        `OAuth2Flow ${state}, so the module runs Username-Password. Set OAuth2Flow to ` +
         `'Client-Credentials' for an External Client App.`,
       range: entry === undefined ? context.anchor : entry.valueRange,
       parameter: 'OAuth2Flow',

@@ -47,8 +47,11 @@ const flowRule: KindRule = (entry, value) => {
   }
   const trimmedFlow = parseFlow(value.trim());
   const ranked = rankCandidates(value.trim(), FLOWS, 8).map((candidate) => candidate.text);
-  const candidates =
-    trimmedFlow !== undefined ? [trimmedFlow] : ranked.length > 0 ? ranked : [...FLOWS];
+  // A flow that only needs trimming has one candidate; otherwise the ranked ones, or both.
+  let candidates: readonly string[] = ranked.length > 0 ? ranked : FLOWS;
+  if (trimmedFlow !== undefined) {
+    candidates = [trimmedFlow];
+  }
   return makeFinding({
     code: 'invalid-flow',
     severity: 'error',

@@ -5,7 +5,7 @@ export interface Whitespace {
   readonly hasLineBreak: boolean;
 }
 
-/** Whether a UTF-16 code is whitespace as String.prototype.trim sees it. */
+/** Checks whether a UTF-16 code is whitespace that String.prototype.trim removes. */
 function isWhitespaceCode(code: number): boolean {
   return (
     (code >= 9 && code <= 13) ||

@@ -29,7 +29,7 @@ export const LOCK_STALE_MS = 10_000;
 export const LOCK_WAIT_MS = 60_000;
 
 const LOCK_POLL_MS = 50;
-/** How long a run waits for the lock in silence before it says why it waits. */
+/** Milliseconds a run waits for the lock before it logs why it waits. */
 const LOCK_WAIT_NOTICE_MS = 2000;
 
 const cacheFileSchema = z.object({

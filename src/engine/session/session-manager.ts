@@ -35,8 +35,8 @@ export class SessionManager {
   private readonly inFlight = new Map<string, Promise<Session>>();
   /**
    * The last session seen per key. A process reuses it without reading the store again until
-   * Salesforce rejects it; renewal then reads the store, where another process may have put a
-   * newer one.
+   * Salesforce rejects it. Renewal then reads the store, because another process may have put a
+   * newer session there.
    */
   private readonly remembered = new Map<string, Session>();
 
